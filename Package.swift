@@ -1,0 +1,127 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Targets import strictly downward (see ARCHITECTURE.md §1).
+let pure: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .strictMemorySafety(),
+]
+let edge: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "tlsprint",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tlsprint", targets: ["tlsprint"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    ],
+    targets: [
+        .target(
+            name: "TLSPrintCore",
+            swiftSettings: pure + [.enableExperimentalFeature("Lifetimes")]
+        ),
+        .target(name: "TLSPrintPcap", dependencies: ["TLSPrintCore"], swiftSettings: pure),
+        .target(name: "TLSPrintPacket", dependencies: ["TLSPrintCore"], swiftSettings: pure),
+        .target(name: "TLSPrintTLS", dependencies: ["TLSPrintCore"], swiftSettings: pure),
+        .target(
+            name: "TLSPrintX509",
+            dependencies: [
+                "TLSPrintCore",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: pure
+        ),
+        .target(
+            name: "TLSPrintQUIC",
+            dependencies: [
+                "TLSPrintCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: pure
+        ),
+        .target(
+            name: "TLSPrintFingerprint",
+            dependencies: [
+                "TLSPrintCore", "TLSPrintPacket", "TLSPrintTLS", "TLSPrintX509",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: pure
+        ),
+        .target(name: "TLSPrintFlow", dependencies: ["TLSPrintCore", "TLSPrintPacket"], swiftSettings: pure),
+        .target(
+            name: "TLSPrintSensor",
+            dependencies: [
+                "TLSPrintCore", "TLSPrintPacket", "TLSPrintTLS", "TLSPrintX509", "TLSPrintQUIC",
+                "TLSPrintFingerprint", "TLSPrintFlow",
+            ],
+            swiftSettings: pure
+        ),
+        .target(
+            name: "TLSPrintOutput",
+            dependencies: [
+                "TLSPrintCore", "TLSPrintSensor",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: edge
+        ),
+        .systemLibrary(name: "CPcap", path: "Sources/CPcap"),
+        .target(
+            name: "TLSPrintCapture",
+            dependencies: [
+                "TLSPrintCore", "TLSPrintPcap", "CPcap",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: edge
+        ),
+        .target(
+            name: "TLSPrintTestSupport",
+            dependencies: ["TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintSensor", "TLSPrintOutput"],
+            swiftSettings: edge
+        ),
+        .executableTarget(
+            name: "tlsprint",
+            dependencies: [
+                "TLSPrintCore", "TLSPrintCapture", "TLSPrintOutput", "TLSPrintSensor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: edge
+        ),
+        .testTarget(name: "TLSPrintCoreTests", dependencies: ["TLSPrintCore"], swiftSettings: edge),
+        .testTarget(name: "TLSPrintPcapTests", dependencies: ["TLSPrintPcap", "TLSPrintTestSupport"], swiftSettings: edge),
+        .testTarget(
+            name: "TLSPrintPacketTests", dependencies: ["TLSPrintPacket", "TLSPrintTestSupport"], swiftSettings: edge),
+        .testTarget(name: "TLSPrintTLSTests", dependencies: ["TLSPrintTLS", "TLSPrintTestSupport"], swiftSettings: edge),
+        .testTarget(
+            name: "TLSPrintX509Tests", dependencies: ["TLSPrintX509", "TLSPrintTestSupport"], swiftSettings: edge),
+        .testTarget(
+            name: "TLSPrintFingerprintTests",
+            dependencies: ["TLSPrintFingerprint", "TLSPrintTLS", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(name: "TLSPrintFlowTests", dependencies: ["TLSPrintFlow", "TLSPrintTestSupport"], swiftSettings: edge),
+        .testTarget(
+            name: "TLSPrintSensorTests", dependencies: ["TLSPrintSensor", "TLSPrintTestSupport"], swiftSettings: edge),
+        .testTarget(
+            name: "TLSPrintOutputTests", dependencies: ["TLSPrintOutput", "TLSPrintTestSupport"], swiftSettings: edge),
+        .testTarget(
+            name: "TLSPrintCaptureTests", dependencies: ["TLSPrintCapture", "TLSPrintTestSupport"], swiftSettings: edge),
+        .testTarget(name: "tlsprintTests", dependencies: ["TLSPrintTestSupport"], swiftSettings: edge),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: ["TLSPrintSensor", "TLSPrintCapture", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+    ]
+)

@@ -1,0 +1,25 @@
+/// Static protocol-sanity caps used inside parsers; reaching one throws `.limitExceeded`.
+///
+/// Resource capacities (flows, buffers, queues) are not here: they are values in the sensor's configuration.
+public enum Limits {
+    /// TLS records scanned per direction before the scanner gives up.
+    public static let tlsRecordsPerDirection = 64
+    /// Extensions in one hello (JA4 shows at most 99).
+    public static let extensionsPerHello = 256
+    /// Protocol names in one ALPN extension.
+    public static let alpnProtocols = 32
+    /// Certificates in one Certificate message.
+    public static let certificatesPerChain = 16
+    /// DER nesting depth.
+    public static let derNestingDepth = 16
+    /// VLAN tags, MPLS labels and tunnels stacked in one frame.
+    public static let encapsulationDepth = 8
+    /// Largest capture record accepted from a file.
+    public static let captureRecordSize = 262_144
+    /// Largest handshake message tlsprint reassembles (a ClientHello is rarely over 4 KiB).
+    public static let handshakeMessageSize = 65_536
+    /// Cipher suites in one ClientHello (the field has room for 32,767).
+    public static let cipherSuites = 32_768
+    /// IPv6 extension headers walked before the transport header.
+    public static let ipv6ExtensionHeaders = 8
+}
