@@ -1,0 +1,21 @@
+/// Everything the sensor can be told, with the defaults of ARCHITECTURE.md §5. A value, passed in.
+package struct SensorConfiguration: Hashable, Sendable {
+    /// Flows tracked at once; the least recently used is evicted beyond it.
+    package var maxFlows = 65_536
+    /// A flow idle for this long (packet time) is forgotten.
+    package var flowTimeoutSeconds: Int64 = 60
+    /// Client-direction stream bytes examined per flow.
+    package var clientStreamBytes = 16 * 1_024
+    /// Server-direction stream bytes examined per flow (certificate chains are long).
+    package var serverStreamBytes = 64 * 1_024
+    /// Out-of-order segments held per direction while a gap waits to fill.
+    package var pendingSegmentsPerDirection = 16
+    /// Identical events from one source within this many seconds are suppressed; 0 disables.
+    package var dedupTTLSeconds: Int64 = 300
+    /// Dedup entries remembered at once.
+    package var dedupEntries = 100_000
+    /// IPv4/IPv6 datagrams waiting for fragments at once.
+    package var pendingFragmentedDatagrams = 1_024
+
+    package init() {}
+}

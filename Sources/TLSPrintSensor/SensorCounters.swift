@@ -1,0 +1,64 @@
+import TLSPrintCore
+
+/// What the sensor counted: reported at exit and in `sensor_stats` events. Plain integers, no locks.
+package struct SensorCounters: Hashable, Sendable {
+    /// Where in the pipeline a parse error was raised.
+    package enum Stage: String, Hashable, Sendable, CaseIterable {
+        case packet
+        case fragment
+        case tls
+        case clientHello = "client_hello"
+        case serverHello = "server_hello"
+        case certificate
+        case quic
+    }
+
+    package var packets = 0
+    package var bytes = 0
+    package var flowsCreated = 0
+    package var flowsEvicted = 0
+    package var flowsExpired = 0
+    package var handshakes = 0
+    package var clientHellos = 0
+    package var serverHellos = 0
+    package var certificates = 0
+    package var sslv2ClientHellos = 0
+    package var events = 0
+    package var suppressed = 0
+    package var streamsTruncated = 0
+    package var streamGapsAbandoned = 0
+    package var malformedHellos = 0
+    package var certificateFallbacks = 0
+    package var fragmentsEvicted = 0
+    package var dedupEvicted = 0
+    /// Parse errors by stage and reason; a fixed-size table so reporting is deterministic.
+    package private(set) var parseErrors: [Stage: [ParseError.Reason: Int]] = [:]
+
+    package init() {}
+
+    /// Counts one parse error.
+    package mutating func count(_ error: ParseError, in stage: Stage) {
+        parseErrors[stage, default: [:]][error.reason, default: 0] += 1
+    }
+
+    /// All parse errors.
+    package var parseErrorTotal: Int { parseErrors.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
+
+    /// Parse errors by reason, in `ParseError.Reason.allCases` order, zero counts left out.
+    package var parseErrorsByReason: [(ParseError.Reason, Int)] {
+        ParseError.Reason.allCases.compactMap { reason in
+            let total = parseErrors.values.reduce(0) { $0 + ($1[reason] ?? 0) }
+            return total > 0 ? (reason, total) : nil
+        }
+    }
+
+    /// Parse errors by stage and reason, in declaration order, zero counts left out.
+    package var parseErrorsByStage: [(Stage, ParseError.Reason, Int)] {
+        Stage.allCases.flatMap { stage in
+            ParseError.Reason.allCases.compactMap { reason in
+                let count = parseErrors[stage]?[reason] ?? 0
+                return count > 0 ? (stage, reason, count) : nil
+            }
+        }
+    }
+}
