@@ -1,0 +1,83 @@
+import TLSPrintCore
+import TLSPrintFlow
+import TLSPrintTLS
+
+/// What the sensor keeps about one TCP conversation while its handshake is in view.
+struct TCPFlow: Sendable {
+    /// The sender of the flow's first packet seen.
+    let first: Endpoint
+    /// The other end.
+    let second: Endpoint
+    /// The client's direction: the SYN sender's until a ClientHello says otherwise.
+    var clientDirection: Direction?
+    var handshake = TCPHandshakeObserver()
+    var forward: TLSStreamObserver
+    var reverse: TLSStreamObserver
+    /// The client's half of the `tls_session` fields, once its ClientHello was seen.
+    var client: ClientRecord?
+    var sawServerHello = false
+    var sawCertificate = false
+    /// The SNI, repeated on the certificate event.
+    var serverName: EventValue = .text([])
+
+    init(first: Endpoint, second: Endpoint, forwardCapacity: Int, reverseCapacity: Int, pendingSegments: Int) {
+        self.first = first
+        self.second = second
+        forward = TLSStreamObserver(capacity: forwardCapacity, pendingSegments: pendingSegments)
+        reverse = TLSStreamObserver(capacity: reverseCapacity, pendingSegments: pendingSegments)
+    }
+
+    /// The direction of a packet sent by `source`.
+    func direction(from source: Endpoint) -> Direction { source == first ? .forward : .reverse }
+
+    /// The sender in `direction`.
+    func sender(in direction: Direction) -> Endpoint { direction == .forward ? first : second }
+
+    /// Offers a segment to the observer of `direction`.
+    mutating func receive(_ direction: Direction, sequence: TCPSequence, payload: borrowing Span<UInt8>)
+        -> [HandshakeMessage]
+    {
+        switch direction {
+        case .forward: return forward.receive(sequence: sequence, payload: payload)
+        case .reverse: return reverse.receive(sequence: sequence, payload: payload)
+        }
+    }
+
+    /// Fixes the stream start of `direction`.
+    mutating func start(_ direction: Direction, at sequence: TCPSequence) {
+        switch direction {
+        case .forward: forward.start(at: sequence)
+        case .reverse: reverse.start(at: sequence)
+        }
+    }
+
+    /// Stops reading `direction`.
+    mutating func finish(_ direction: Direction) {
+        switch direction {
+        case .forward: forward.finish()
+        case .reverse: reverse.finish()
+        }
+    }
+
+    /// True when `direction` wants no more bytes.
+    func isFinished(_ direction: Direction) -> Bool {
+        direction == .forward ? forward.isFinished : reverse.isFinished
+    }
+
+    /// True when neither direction wants more bytes.
+    var isQuiet: Bool { forward.isFinished && reverse.isFinished }
+}
+
+/// The client side of a handshake, kept for the `tls_session` and `tls_certificate` events.
+struct ClientRecord: Sendable {
+    /// Client-side event fields (any order; events are arranged on output).
+    var fields: [EventField]
+    /// Resumption mechanisms offered, for `resumption_accepted`.
+    var offeredResumption: Bool
+    /// The session id offered (to see whether the server echoed it).
+    var sessionID: [UInt8]
+    /// True when the client offered a session id as a resumption attempt (not TLS 1.3 compatibility mode).
+    var offeredSessionID: Bool
+    /// True when the client offered a session ticket.
+    var offeredTicket: Bool
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import TLSPrintSensor
+
+/// Options that shape the sensor, with environment fallbacks (`DEDUP_TTL`, `TLSPRINT_*`).
+struct SensorOptions: ParsableArguments {
+    @Option(help: "Suppress identical events from one source within this many seconds (0 disables). Env: DEDUP_TTL.")
+    var dedupTTL: Int?
+
+    @Option(help: "Flows tracked at once; the least recently used is evicted beyond it. Env: TLSPRINT_MAX_FLOWS.")
+    var maxFlows: Int?
+
+    @Option(help: "Seconds of packet time after which an idle flow is forgotten. Env: TLSPRINT_FLOW_TIMEOUT.")
+    var flowTimeout: Int?
+
+    func validate() throws {
+        if let dedupTTL, dedupTTL < 0 { throw ValidationError("--dedup-ttl must be 0 or more") }
+        if let maxFlows, maxFlows < 1 { throw ValidationError("--max-flows must be at least 1") }
+        if let flowTimeout, flowTimeout < 1 { throw ValidationError("--flow-timeout must be at least 1") }
+    }
+
+    /// The configuration from flags, then environment, then defaults.
+    func configuration(environment: [String: String]) throws -> SensorConfiguration {
+        var configuration = SensorConfiguration()
+        if let ttl = try dedupTTL ?? Environment.integer("DEDUP_TTL", in: environment) {
+            guard ttl >= 0 else { throw ValidationError("DEDUP_TTL must be 0 or more") }
+            configuration.dedupTTLSeconds = Int64(ttl)
+        }
+        if let flows = try maxFlows ?? Environment.integer("TLSPRINT_MAX_FLOWS", in: environment) {
+            guard flows >= 1 else { throw ValidationError("TLSPRINT_MAX_FLOWS must be at least 1") }
+            configuration.maxFlows = flows
+        }
+        if let timeout = try flowTimeout ?? Environment.integer("TLSPRINT_FLOW_TIMEOUT", in: environment) {
+            guard timeout >= 1 else { throw ValidationError("TLSPRINT_FLOW_TIMEOUT must be at least 1") }
+            configuration.flowTimeoutSeconds = Int64(timeout)
+        }
+        return configuration
+    }
+}
+
+/// Reading typed values from the environment.
+enum Environment {
+    static func integer(_ name: String, in environment: [String: String]) throws -> Int? {
+        guard let text = environment[name], !text.isEmpty else { return nil }
+        guard let value = Int(text) else { throw ValidationError("\(name) must be a whole number, not '\(text)'") }
+        return value
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import TLSPrintCapture
+import TLSPrintCore
+import TLSPrintOutput
+import TLSPrintSensor
+
+/// Wires capture → sensor → sinks for `read`, and reports the run on stderr.
+struct Pipeline {
+    var configuration: SensorConfiguration
+    var destinations: [OutputDestination]
+    var format: OutputFormat
+    var identity: EncoderIdentity
+    var quiet: Bool
+
+    /// Reads every file through one sensor; returns the exit status.
+    func read(files: [String]) -> ExitStatus {
+        var sinks: [OutputSink] = []
+        for destination in destinations {
+            do {
+                sinks.append(try OutputSink(destination: destination, defaultFormat: format, identity: identity))
+            } catch {
+                StandardError.line("tlsprint: \(destination): \(error)")
+                return .ioError
+            }
+        }
+        var sensor = Sensor(configuration: configuration)
+        var events: [Event] = []
+        events.reserveCapacity(16)
+        var status = ExitStatus.success
+        var bytesRead = 0
+        let started = Date()
+        let progress = ProgressLine(enabled: !quiet && StandardError.isTerminal)
+        var outputFailure: String?
+        for file in files {
+            do {
+                let source = try PcapFileSource(path: file)
+                try source.forEachPacket { info, frame in
+                    sensor.process(info, frame: frame, into: &events)
+                    guard !events.isEmpty else { return }
+                    for index in sinks.indices {
+                        for event in events {
+                            do { try sinks[index].write(event) } catch { outputFailure = "\(error)" }
+                        }
+                        do { try sinks[index].flush() } catch { outputFailure = "\(error)" }
+                    }
+                    events.removeAll(keepingCapacity: true)
+                    progress.update(bytes: source.bytesRead)
+                }
+                bytesRead += source.bytesRead
+            } catch {
+                StandardError.line("tlsprint: \(file): \(error)")
+                status = error.isMissingInput ? .noInput : .dataError
+                if error.isMissingInput { continue }
+            }
+        }
+        progress.clear()
+        for index in sinks.indices {
+            do { try sinks[index].flush() } catch { outputFailure = "\(error)" }
+        }
+        if let outputFailure {
+            StandardError.line("tlsprint: output failed: \(outputFailure)")
+            if status == .success { status = .ioError }
+        }
+        if !quiet {
+            let counters = sensor.snapshotCounters()
+            Summary(counters: counters, activeFlows: sensor.activeFlows, bytesRead: bytesRead, seconds: -started.timeIntervalSinceNow)
+                .print()
+        }
+        return status
+    }
+}
