@@ -47,6 +47,18 @@ package struct ACKFrame: Hashable, Sendable {
     /// ECN counts, present for frame type 0x03 only.
     package var ecnCounts: ECNCounts?
 
+    /// A frame with the given fields.
+    package init(
+        largestAcknowledged: UInt64, ackDelay: UInt64, firstRange: UInt64, ranges: [Range] = [],
+        ecnCounts: ECNCounts? = nil
+    ) {
+        self.largestAcknowledged = largestAcknowledged
+        self.ackDelay = ackDelay
+        self.firstRange = firstRange
+        self.ranges = ranges
+        self.ecnCounts = ecnCounts
+    }
+
     /// Parses the fields after the type byte; `withECN` is true for type 0x03.
     /// - Throws: `.limitExceeded` past `maximumRanges` ranges.
     package init(parsingBody reader: inout ByteReader, withECN: Bool) throws(ParseError) {
