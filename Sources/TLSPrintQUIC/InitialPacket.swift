@@ -10,6 +10,9 @@ package struct InitialPacket: Hashable, Sendable {
     package var header: LongHeader
     /// Which side's keys opened the packet.
     package var direction: QUICDirection
+    /// The client DCID the opening keys were derived from. For a client Initial that differs from the
+    /// connection's keying DCID, the client has started over after a Retry.
+    package var keyConnectionID: [UInt8]
     /// The full packet number.
     package var packetNumber: UInt64
     /// Frames in wire order, up to `frameError` if the walk stopped early.
@@ -27,12 +30,14 @@ package struct InitialPacket: Hashable, Sendable {
     }
 
     /// Removes header protection from one Initial `packet` (exactly `header.packetLength` bytes) and
-    /// decrypts it with `keys`; nil when authentication fails, which is how the wrong keys show.
+    /// decrypts it with one side's keys from `secrets`; nil when authentication fails, which is how the wrong
+    /// keys show.
     /// - Throws: `.truncated` when the packet is too short to sample; `.invalidValue` when the header has
     ///   no packet number.
     package static func open(
-        packet: [UInt8], header: LongHeader, keys: PacketProtectionKeys, direction: QUICDirection
+        packet: [UInt8], header: LongHeader, secrets: InitialSecrets, direction: QUICDirection
     ) throws(ParseError) -> InitialPacket? {
+        let keys = secrets.keys(for: direction)
         guard let numberOffset = header.packetNumberOffset else { throw ParseError(.invalidValue, at: 0) }
         var reader = ByteReader(packet.span)
         let protectedHeader = try reader.readBytes(numberOffset)
@@ -62,7 +67,8 @@ package struct InitialPacket: Hashable, Sendable {
         else { return nil }
 
         var packet = InitialPacket(
-            header: header, direction: direction, packetNumber: number, frames: [], frameError: nil)
+            header: header, direction: direction, keyConnectionID: secrets.clientDestinationConnectionID,
+            packetNumber: number, frames: [], frameError: nil)
         packet.walkFrames(plaintext)
         return packet
     }

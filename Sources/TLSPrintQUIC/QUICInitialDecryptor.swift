@@ -64,7 +64,7 @@ package enum QUICInitialDecryptor {
             guard let secrets = secrets(header.version, connectionID, cache: &cache) else { continue }
             do throws(ParseError) {
                 if let packet = try InitialPacket.open(
-                    packet: bytes, header: header, keys: secrets.keys(for: side), direction: side)
+                    packet: bytes, header: header, secrets: secrets, direction: side)
                 {
                     return .decrypted(packet)
                 }
