@@ -19,6 +19,13 @@ package struct ConnectionCloseFrame: Hashable, Sendable {
     /// The reason phrase as sent; meant to be UTF-8 but not guaranteed.
     package var reasonPhrase: [UInt8]
 
+    /// A frame with the given fields.
+    package init(errorCode: UInt64, frameType: UInt64, reasonPhrase: [UInt8]) {
+        self.errorCode = errorCode
+        self.frameType = frameType
+        self.reasonPhrase = reasonPhrase
+    }
+
     /// Parses the fields after the type byte.
     package init(parsingBody reader: inout ByteReader) throws(ParseError) {
         errorCode = try reader.readQUICVarint()

@@ -44,4 +44,19 @@ package enum Frame: Hashable, Sendable {
 
     /// Most frames accepted in one packet (a PADDING run counts once).
     package static let maximumFramesPerPacket = 512
+
+    /// Parses every frame of a decrypted payload, keeping the frames before the first error.
+    static func walk(_ plaintext: [UInt8]) -> (frames: [Frame], error: ParseError?) {
+        var frames: [Frame] = []
+        var reader = ByteReader(plaintext.span)
+        do throws(ParseError) {
+            while !reader.isAtEnd {
+                guard frames.count < maximumFramesPerPacket else { throw ParseError(.limitExceeded, at: reader.offset) }
+                frames.append(try Frame(parsing: &reader))
+            }
+        } catch {
+            return (frames, error)
+        }
+        return (frames, nil)
+    }
 }

@@ -89,16 +89,6 @@ package struct InitialPacket: Hashable, Sendable {
     }
 
     private mutating func walkFrames(_ plaintext: [UInt8]) {
-        var reader = ByteReader(plaintext.span)
-        do throws(ParseError) {
-            while !reader.isAtEnd {
-                guard frames.count < Frame.maximumFramesPerPacket else {
-                    throw ParseError(.limitExceeded, at: reader.offset)
-                }
-                frames.append(try Frame(parsing: &reader))
-            }
-        } catch {
-            frameError = error
-        }
+        (frames, frameError) = Frame.walk(plaintext)
     }
 }
