@@ -49,7 +49,10 @@ package struct ACKFrame: Hashable, Sendable {
 
     /// A frame with the given fields.
     package init(
-        largestAcknowledged: UInt64, ackDelay: UInt64, firstRange: UInt64, ranges: [Range] = [],
+        largestAcknowledged: UInt64,
+        ackDelay: UInt64,
+        firstRange: UInt64,
+        ranges: [Range] = [],
         ecnCounts: ECNCounts? = nil
     ) {
         self.largestAcknowledged = largestAcknowledged

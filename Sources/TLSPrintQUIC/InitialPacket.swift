@@ -35,7 +35,10 @@ package struct InitialPacket: Hashable, Sendable {
     /// - Throws: `.truncated` when the packet is too short to sample; `.invalidValue` when the header has
     ///   no packet number.
     package static func open(
-        packet: [UInt8], header: LongHeader, secrets: InitialSecrets, direction: QUICDirection
+        packet: [UInt8],
+        header: LongHeader,
+        secrets: InitialSecrets,
+        direction: QUICDirection
     ) throws(ParseError) -> InitialPacket? {
         let keys = secrets.keys(for: direction)
         guard let numberOffset = header.packetNumberOffset else { throw ParseError(.invalidValue, at: 0) }
@@ -63,21 +66,37 @@ package struct InitialPacket: Hashable, Sendable {
         let associatedData = [firstByte] + protectedHeader.dropFirst() + numberBytes
         guard
             let plaintext = decrypt(
-                ciphertext: ciphertext, tag: tag, associatedData: associatedData, keys: keys, packetNumber: number)
+                ciphertext: ciphertext,
+                tag: tag,
+                associatedData: associatedData,
+                keys: keys,
+                packetNumber: number
+            )
         else { return nil }
 
         var packet = InitialPacket(
-            header: header, direction: direction, keyConnectionID: secrets.clientDestinationConnectionID,
-            packetNumber: number, frames: [], frameError: nil)
+            header: header,
+            direction: direction,
+            keyConnectionID: secrets.clientDestinationConnectionID,
+            packetNumber: number,
+            frames: [],
+            frameError: nil
+        )
         packet.walkFrames(plaintext)
         return packet
     }
 
     private static func decrypt(
-        ciphertext: [UInt8], tag: [UInt8], associatedData: [UInt8], keys: PacketProtectionKeys, packetNumber: UInt64
+        ciphertext: [UInt8],
+        tag: [UInt8],
+        associatedData: [UInt8],
+        keys: PacketProtectionKeys,
+        packetNumber: UInt64
     ) -> [UInt8]? {
         var paddedNumber = [UInt8](repeating: 0, count: 4)
-        for shift in stride(from: 56, through: 0, by: -8) { paddedNumber.append(UInt8(truncatingIfNeeded: packetNumber >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            paddedNumber.append(UInt8(truncatingIfNeeded: packetNumber >> UInt64(shift)))
+        }
         let nonceBytes = zip(keys.iv, paddedNumber).map { $0 ^ $1 }
         do {
             let box = try AES.GCM.SealedBox(nonce: AES.GCM.Nonce(data: nonceBytes), ciphertext: ciphertext, tag: tag)

@@ -26,9 +26,13 @@ package struct InitialSecrets: Hashable, Sendable {
         self.clientDestinationConnectionID = clientDestinationConnectionID
         let initialSecret = HKDFExpandLabel.extract(salt: salt, inputKeyMaterial: clientDestinationConnectionID)
         client = PacketProtectionKeys(
-            secret: HKDFExpandLabel.expand(secret: initialSecret, label: "client in", length: 32), version: version)
+            secret: HKDFExpandLabel.expand(secret: initialSecret, label: "client in", length: 32),
+            version: version
+        )
         server = PacketProtectionKeys(
-            secret: HKDFExpandLabel.expand(secret: initialSecret, label: "server in", length: 32), version: version)
+            secret: HKDFExpandLabel.expand(secret: initialSecret, label: "server in", length: 32),
+            version: version
+        )
     }
 
     /// The keys of one direction.

@@ -13,7 +13,9 @@ package enum QUICInitialDecryptor {
     /// first Initial, or its first after a Retry). `direction` restricts the attempts to one side's keys.
     /// Never throws: failures are recorded per packet and in `QUICDatagram.error`.
     package static func decrypt(
-        datagram: [UInt8], clientDestinationConnectionID: [UInt8]? = nil, direction: QUICDirection? = nil
+        datagram: [UInt8],
+        clientDestinationConnectionID: [UInt8]? = nil,
+        direction: QUICDirection? = nil
     ) -> QUICDatagram {
         var result = QUICDatagram()
         var secretsCache: [InitialSecrets] = []
@@ -39,16 +41,25 @@ package enum QUICInitialDecryptor {
                 break
             }
             let outcome = open(
-                bytes, header: header, offset: offset, clientDestinationConnectionID: clientDestinationConnectionID,
-                direction: direction, cache: &secretsCache)
+                bytes,
+                header: header,
+                offset: offset,
+                clientDestinationConnectionID: clientDestinationConnectionID,
+                direction: direction,
+                cache: &secretsCache
+            )
             result.packets.append(CoalescedPacket(offset: offset, header: header, outcome: outcome))
         }
         return result
     }
 
     private static func open(
-        _ bytes: [UInt8], header: LongHeader, offset: Int, clientDestinationConnectionID: [UInt8]?,
-        direction: QUICDirection?, cache: inout [InitialSecrets]
+        _ bytes: [UInt8],
+        header: LongHeader,
+        offset: Int,
+        clientDestinationConnectionID: [UInt8]?,
+        direction: QUICDirection?,
+        cache: inout [InitialSecrets]
     ) -> CoalescedPacket.Outcome {
         guard header.packetType == .initial else { return .notInitial }
         guard header.version.isKnown else { return .unsupportedVersion }
@@ -64,8 +75,11 @@ package enum QUICInitialDecryptor {
             guard let secrets = secrets(header.version, connectionID, cache: &cache) else { continue }
             do throws(ParseError) {
                 if let packet = try InitialPacket.open(
-                    packet: bytes, header: header, secrets: secrets, direction: side)
-                {
+                    packet: bytes,
+                    header: header,
+                    secrets: secrets,
+                    direction: side
+                ) {
                     return .decrypted(packet)
                 }
             } catch {
@@ -76,9 +90,12 @@ package enum QUICInitialDecryptor {
     }
 
     private static func secrets(
-        _ version: QUICVersion, _ connectionID: [UInt8], cache: inout [InitialSecrets]
+        _ version: QUICVersion,
+        _ connectionID: [UInt8],
+        cache: inout [InitialSecrets]
     ) -> InitialSecrets? {
-        if let cached = cache.first(where: { $0.version == version && $0.clientDestinationConnectionID == connectionID }) {
+        if let cached = cache.first(where: { $0.version == version && $0.clientDestinationConnectionID == connectionID }
+        ) {
             return cached
         }
         guard let derived = InitialSecrets(version: version, clientDestinationConnectionID: connectionID) else {

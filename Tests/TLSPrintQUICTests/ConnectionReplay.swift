@@ -15,8 +15,10 @@ struct ConnectionReplay {
 
     mutating func feed(_ datagram: QUICFixtures.Datagram) {
         let result = QUICInitialDecryptor.decrypt(
-            datagram: datagram.payload, clientDestinationConnectionID: keyingConnectionID,
-            direction: datagram.fromClient ? .client : .server)
+            datagram: datagram.payload,
+            clientDestinationConnectionID: keyingConnectionID,
+            direction: datagram.fromClient ? .client : .server
+        )
         results.append(result)
         for packet in result.packets {
             if packet.header.packetType == .retry { retries += 1 }

@@ -1,5 +1,5 @@
-import Testing
 import TLSPrintQUIC
+import Testing
 
 /// Out-of-order, duplicated and overlapping CRYPTO data, and the caps.
 @Suite struct CryptoStreamAssemblerTests {
@@ -41,7 +41,9 @@ import TLSPrintQUIC
             pieces.append(pieces[Int(generator.next() % UInt64(pieces.count))])  // one retransmission
             pieces.shuffle(using: &generator)
             var assembler = CryptoStreamAssembler(maximumBytes: 16_384, maximumRanges: 64)
-            for (start, end) in pieces { assembler.insert(offset: UInt64(start), data: Array(Self.stream[start..<end])) }
+            for (start, end) in pieces {
+                assembler.insert(offset: UInt64(start), data: Array(Self.stream[start..<end]))
+            }
             #expect(Array(assembler.contiguousPrefix) == Self.stream)
         }
     }

@@ -1,5 +1,5 @@
-import Testing
 import TLSPrintCore
+import Testing
 
 @testable import TLSPrintQUIC
 
@@ -21,16 +21,22 @@ import TLSPrintCore
 
     @Test func parsesEachFrameType() throws {
         let ack = ACKFrame(
-            largestAcknowledged: 10, ackDelay: 1, firstRange: 1,
+            largestAcknowledged: 10,
+            ackDelay: 1,
+            firstRange: 1,
             ranges: [ACKFrame.Range(gap: 0, length: 1), ACKFrame.Range(gap: 2, length: 0)],
-            ecnCounts: ACKFrame.ECNCounts(ect0: 5, ect1: 6, ce: 7))
+            ecnCounts: ACKFrame.ECNCounts(ect0: 5, ect1: 6, ce: 7)
+        )
         #expect(try Self.parse(Self.ackECN) == .ack(ack))
         let close = ConnectionCloseFrame(errorCode: 10, frameType: 6, reasonPhrase: Array("bad".utf8))
         #expect(try Self.parse(Self.close) == .connectionClose(close))
         #expect(try Self.parse(Self.crypto) == .crypto(CryptoFrame(offset: 0x1234, data: [0xaa, 0xbb, 0xcc])))
         #expect(try Self.parse([0x01]) == .ping)
         #expect(try Self.parse([0x00, 0x00, 0x00]) == .padding(count: 3))
-        #expect(try Self.parse([0x02, 0x00, 0x00, 0x00, 0x00]) == .ack(ACKFrame(largestAcknowledged: 0, ackDelay: 0, firstRange: 0)))
+        #expect(
+            try Self.parse([0x02, 0x00, 0x00, 0x00, 0x00])
+                == .ack(ACKFrame(largestAcknowledged: 0, ackDelay: 0, firstRange: 0))
+        )
     }
 
     static let malformed: [(String, [UInt8], ParseError.Reason)] = [

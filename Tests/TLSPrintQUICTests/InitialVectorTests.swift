@@ -1,5 +1,5 @@
-import Testing
 import TLSPrintCore
+import Testing
 
 @testable import TLSPrintQUIC
 
@@ -22,25 +22,31 @@ import TLSPrintCore
         KeyVector(
             version: .v1,
             clientSecret: "c00cf151ca5be075ed0ebfb5c80323c42d6b7db67881289af4008f1f6c357aea",
-            clientKey: "1f369613dd76d5467730efcbe3b1a22d", clientIV: "fa044b2f42a3fd3b46fb255c",
+            clientKey: "1f369613dd76d5467730efcbe3b1a22d",
+            clientIV: "fa044b2f42a3fd3b46fb255c",
             clientHP: "9f50449e04a0e810283a1e9933adedd2",
             serverSecret: "3c199828fd139efd216c155ad844cc81fb82fa8d7446fa7d78be803acdda951b",
-            serverKey: "cf3a5331653c364c88f0f379b6067e37", serverIV: "0ac1493ca1905853b0bba03e",
+            serverKey: "cf3a5331653c364c88f0f379b6067e37",
+            serverIV: "0ac1493ca1905853b0bba03e",
             serverHP: "c206b8d9b9f0f37644430b490eeaa314",
             fixturePrefix: "rfc9001",
             retry: "ff000000010008f067a5502a4262b5746f6b656e04a265ba2eff4d829058fb3f0f2496ba",
-            retryTag: "04a265ba2eff4d829058fb3f0f2496ba"),
+            retryTag: "04a265ba2eff4d829058fb3f0f2496ba"
+        ),
         KeyVector(
             version: .v2,
             clientSecret: "14ec9d6eb9fd7af83bf5a668bc17a7e283766aade7ecd0891f70f9ff7f4bf47b",
-            clientKey: "8b1a0bc121284290a29e0971b5cd045d", clientIV: "91f73e2351d8fa91660e909f",
+            clientKey: "8b1a0bc121284290a29e0971b5cd045d",
+            clientIV: "91f73e2351d8fa91660e909f",
             clientHP: "45b95e15235d6f45a6b19cbcb0294ba9",
             serverSecret: "0263db1782731bf4588e7e4d93b7463907cb8cd8200b5da55a8bd488eafc37c1",
-            serverKey: "82db637861d55e1d011f19ea71d5d2a7", serverIV: "dd13c276499c0249d3310652",
+            serverKey: "82db637861d55e1d011f19ea71d5d2a7",
+            serverIV: "dd13c276499c0249d3310652",
             serverHP: "edf6d05c83121201b436e16877593c3a",
             fixturePrefix: "rfc9369",
             retry: "cf6b3343cf0008f067a5502a4262b5746f6b656ec8646ce8bfe33952d955543665dcc7b6",
-            retryTag: "c8646ce8bfe33952d955543665dcc7b6"),
+            retryTag: "c8646ce8bfe33952d955543665dcc7b6"
+        ),
     ]
 
     @Test func initialSecretMatchesRFC9001A1() {
@@ -113,7 +119,10 @@ import TLSPrintCore
         #expect(result.packets.count == 1)
         #expect(result.packets.first?.outcome == .authenticationFailed)
         let wrongSide = QUICInitialDecryptor.decrypt(
-            datagram: datagram, clientDestinationConnectionID: Self.dcid, direction: .client)
+            datagram: datagram,
+            clientDestinationConnectionID: Self.dcid,
+            direction: .client
+        )
         #expect(wrongSide.packets.first?.outcome == .authenticationFailed)
     }
 

@@ -1,6 +1,6 @@
-import Testing
 import TLSPrintCore
 import TLSPrintQUIC
+import Testing
 
 /// Damaged long headers and datagrams: every case throws or yields no decrypted packet, none traps.
 @Suite struct MalformedInputTests {
@@ -10,8 +10,14 @@ import TLSPrintQUIC
         ("empty", [], .truncated),
         ("short header", [0x40, 0x01, 0x02, 0x03], .invalidValue),
         ("version cut", [0xc0, 0x00, 0x00], .truncated),
-        ("DCID of 21 bytes", [0xc0] + v1 + [21] + Array(repeating: 0x11, count: 21) + [0x00, 0x00, 0x01, 0x00], .invalidValue),
-        ("SCID of 21 bytes", [0xc0] + v1 + [0x00, 21] + Array(repeating: 0x11, count: 21) + [0x00, 0x01, 0x00], .invalidValue),
+        (
+            "DCID of 21 bytes", [0xc0] + v1 + [21] + Array(repeating: 0x11, count: 21) + [0x00, 0x00, 0x01, 0x00],
+            .invalidValue
+        ),
+        (
+            "SCID of 21 bytes", [0xc0] + v1 + [0x00, 21] + Array(repeating: 0x11, count: 21) + [0x00, 0x01, 0x00],
+            .invalidValue
+        ),
         ("DCID past the end", [0xc0] + v1 + [0x08, 0x01, 0x02], .truncated),
         ("token past the end", [0xc0] + v1 + [0x00, 0x00, 0x44, 0xff, 0x01], .truncated),
         ("length past the end", [0xc0] + v1 + [0x00, 0x00, 0x00, 0x44, 0x00, 0x01], .truncated),
@@ -30,7 +36,9 @@ import TLSPrintQUIC
     }
 
     @Test func unknownVersionAndNegotiationTakeTheRestOfTheDatagram() throws {
-        let unknown = try LongHeader(parsingAll: [0xc0, 0xde, 0xad, 0xbe, 0xef, 25] + Array(repeating: 1, count: 25) + [0, 9, 9])
+        let unknown = try LongHeader(
+            parsingAll: [0xc0, 0xde, 0xad, 0xbe, 0xef, 25] + Array(repeating: 1, count: 25) + [0, 9, 9]
+        )
         #expect(unknown.packetType == nil)
         #expect(unknown.destinationConnectionID.count == 25)
         #expect(unknown.packetLength == 34)
@@ -104,5 +112,30 @@ import TLSPrintQUIC
         let result = QUICInitialDecryptor.decrypt(datagram: packet + [0xc0, 0x00, 0x00])
         #expect(result.initials.count == 1)
         #expect(result.error?.reason == .truncated)
+    }
+}
+
+/// Seeded byte mutations of real datagrams: the decryptor must return, never trap.
+@Suite struct MutationTests {
+    @Test(arguments: ["arkime-quicietfooo", "suricata-quic-v2-ja3", "suricata-quic-retry"])
+    func mutatedDatagramsNeverTrap(capture: String) throws {
+        var generator = SplitMix64(seed: 0x9001)
+        let datagrams = try QUICFixtures.datagrams(capture)
+        for _ in 0..<300 {
+            let original = datagrams[Int(generator.next() % UInt64(datagrams.count))].payload
+            var mutated = original
+            for _ in 0..<Int(generator.next() % 4) + 1 {
+                // Mostly within the header, where lengths and connection IDs live.
+                let span = generator.next() % 4 == 0 ? mutated.count : min(mutated.count, 64)
+                let position = Int(generator.next() % UInt64(span))
+                mutated[position] = UInt8(truncatingIfNeeded: generator.next())
+            }
+            let cut = generator.next() % 3 == 0 ? Int(generator.next() % UInt64(mutated.count + 1)) : mutated.count
+            let result = QUICInitialDecryptor.decrypt(
+                datagram: Array(mutated.prefix(cut)),
+                clientDestinationConnectionID: [0x5a, 0xe3, 0xcd]
+            )
+            #expect(result.packets.count <= QUICDatagram.maximumPackets)
+        }
     }
 }

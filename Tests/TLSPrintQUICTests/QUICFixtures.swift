@@ -44,7 +44,9 @@ enum QUICFixtures {
     /// The datagrams of a `NAME.datagrams.hex` file: lines `c HEX` or `s HEX`, `#` comments.
     static func datagrams(_ name: String) throws -> [Datagram] {
         let text = try String(
-            contentsOf: directory.appendingPathComponent("\(name).datagrams.hex"), encoding: .utf8)
+            contentsOf: directory.appendingPathComponent("\(name).datagrams.hex"),
+            encoding: .utf8
+        )
         return text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let parts = line.split(separator: " ")

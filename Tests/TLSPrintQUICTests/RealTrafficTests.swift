@@ -1,6 +1,6 @@
-import Testing
 import TLSPrintCore
 import TLSPrintQUIC
+import Testing
 
 /// Captures from the reference corpora (UDP payloads extracted with tshark, see Fixtures/quic/SOURCES.md).
 /// Expected values are tshark's: `tls.handshake.length`, `tls.handshake.extensions_server_name`,
@@ -20,18 +20,33 @@ import TLSPrintQUIC
         Capture(name: "arkime-quicietfooo", version: .v1, clientHelloLength: 664, serverName: "ssl.gstatic.com"),
         Capture(name: "suricata-quic-v2-ja3", version: .v2, clientHelloLength: 247, serverHelloLength: 86),
         Capture(
-            name: "zeek-quicv2-echo-443", version: .v2, clientHelloLength: 273, serverName: "localhost",
-            serverHelloLength: 86),
+            name: "zeek-quicv2-echo-443",
+            version: .v2,
+            clientHelloLength: 273,
+            serverName: "localhost",
+            serverHelloLength: 86
+        ),
         Capture(name: "zeek-quicv2-http3-443", version: .v2, clientHelloLength: 238, serverHelloLength: 86),
         Capture(
-            name: "suricata-quic-retry", version: .v1, clientHelloLength: 1840, serverName: "www.gravatar.com",
-            serverHelloLength: 86),
+            name: "suricata-quic-retry",
+            version: .v1,
+            clientHelloLength: 1840,
+            serverName: "www.gravatar.com",
+            serverHelloLength: 86
+        ),
         Capture(
-            name: "zeek-quic-multiple-initial-fragmented-crypto", version: .v1, clientHelloLength: 2242,
-            serverName: "googleads.g.doubleclick.net"),
+            name: "zeek-quic-multiple-initial-fragmented-crypto",
+            version: .v1,
+            clientHelloLength: 2242,
+            serverName: "googleads.g.doubleclick.net"
+        ),
         Capture(
-            name: "zeek-quic-win11-firefox-google", version: .v1, clientHelloLength: 508,
-            serverName: "www.google.com", serverHelloLength: 86),
+            name: "zeek-quic-win11-firefox-google",
+            version: .v1,
+            clientHelloLength: 508,
+            serverName: "www.google.com",
+            serverHelloLength: 86
+        ),
     ]
 
     @Test(arguments: captures)
@@ -76,7 +91,11 @@ import TLSPrintQUIC
         let v2 = ConnectionReplay(try QUICFixtures.datagrams("suricata-quic-v2-ja3"))
         #expect(v2.results.map(\.packetTypes) == [[.initial], [.initial, .handshake], [.handshake]])
         let zeroRTT = ConnectionReplay(try QUICFixtures.datagrams("zeek-quic-multiple-initial-fragmented-crypto"))
-        #expect(zeroRTT.results.map(\.packetTypes) == [[.initial], [.initial], [.initial], [.zeroRTT], [.zeroRTT], [.zeroRTT], [.initial]])
+        #expect(
+            zeroRTT.results.map(\.packetTypes) == [
+                [.initial], [.initial], [.initial], [.zeroRTT], [.zeroRTT], [.zeroRTT], [.initial],
+            ]
+        )
     }
 
     @Test func followsRetry() throws {
