@@ -110,6 +110,7 @@ let package = Package(
             dependencies: ["TLSPrintFingerprint", "TLSPrintTLS", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
+        .testTarget(name: "TLSPrintQUICTests", dependencies: ["TLSPrintQUIC"], swiftSettings: edge),
         .testTarget(name: "TLSPrintFlowTests", dependencies: ["TLSPrintFlow", "TLSPrintTestSupport"], swiftSettings: edge),
         .testTarget(
             name: "TLSPrintSensorTests", dependencies: ["TLSPrintSensor", "TLSPrintTestSupport"], swiftSettings: edge),
