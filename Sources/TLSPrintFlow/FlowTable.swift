@@ -81,6 +81,14 @@ package struct FlowTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return unlink(position).1
     }
 
+    /// Removes every entry, returning the values oldest first (a deterministic order).
+    package mutating func removeAll() -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(index.count)
+        while let (_, value) = removeOldest() { values.append(value) }
+        return values
+    }
+
     private mutating func removeOldest() -> (Key, Value)? {
         guard oldest >= 0 else { return nil }
         return unlink(oldest)

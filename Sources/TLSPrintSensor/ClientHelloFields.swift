@@ -28,6 +28,11 @@ enum ClientHelloFields {
         return fields
     }
 
+    /// `tls_version` of a ClientHello: the highest version offered (DTLS: the newest).
+    static func version(_ hello: ClientHello, transport: TransportMarker) -> String {
+        hello.highestOfferedVersion.displayName
+    }
+
     /// The resumption mechanisms the client offered, in the contract's order.
     static func resumption(_ hello: ClientHello) -> [String] {
         var mechanisms: [String] = []

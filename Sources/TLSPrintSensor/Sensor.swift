@@ -10,6 +10,7 @@ package struct Sensor: ~Copyable {
     /// What the sensor counted so far.
     package internal(set) var counters = SensorCounters()
     var tcpFlows: FlowTable<FlowKey, TCPFlow>
+    var quicFlows: FlowTable<FlowKey, QUICFlow>
     var deduplicator: Deduplicator
     var fragments: IPFragmentReassembler
     var clock = CaptureTimestamp(nanoseconds: .min)
@@ -17,6 +18,7 @@ package struct Sensor: ~Copyable {
     package init(configuration: SensorConfiguration = SensorConfiguration()) {
         self.configuration = configuration
         tcpFlows = FlowTable(capacity: configuration.maxFlows)
+        quicFlows = FlowTable(capacity: configuration.maxQUICConnections)
         deduplicator = Deduplicator(
             windowSeconds: configuration.dedupTTLSeconds,
             capacity: configuration.dedupEntries
@@ -25,13 +27,13 @@ package struct Sensor: ~Copyable {
     }
 
     /// Flows tracked now.
-    package var activeFlows: Int { tcpFlows.count }
+    package var activeFlows: Int { tcpFlows.count + quicFlows.count }
 
     /// Processes one captured frame, appending any events it completes to `events`.
     package mutating func process(_ info: CaptureInfo, frame: Span<UInt8>, into events: inout [Event]) {
         counters.packets += 1
         counters.bytes += frame.count
-        advanceClock(to: info.timestamp)
+        advanceClock(to: info.timestamp, into: &events)
         let decoded: DecodedPacket?
         do {
             decoded = try PacketDecoder.decode(frame, linkType: info.linkType)
@@ -48,11 +50,20 @@ package struct Sensor: ~Copyable {
     }
 
     /// Moves the sensor clock to `time` and expires idle flows (packet time only).
-    package mutating func advanceClock(to time: CaptureTimestamp) {
+    package mutating func advanceClock(to time: CaptureTimestamp, into events: inout [Event]) {
         guard time > clock else { return }
         clock = time
         let deadline = time.adding(seconds: -configuration.flowTimeoutSeconds).nanoseconds
         while tcpFlows.removeOldest(idleBefore: deadline) != nil { counters.flowsExpired += 1 }
+        while let (_, flow) = quicFlows.removeOldest(idleBefore: deadline) {
+            counters.flowsExpired += 1
+            emitQUICSession(flow, into: &events)
+        }
+    }
+
+    /// Ends the input: emits what waits on flows that will see no more packets, oldest flow first.
+    package mutating func finish(into events: inout [Event]) {
+        for flow in quicFlows.removeAll() { emitQUICSession(flow, into: &events) }
     }
 
     mutating func dispatch(
@@ -63,6 +74,15 @@ package struct Sensor: ~Copyable {
     ) {
         switch packet.transport {
         case .tcp(let tcp): processTCP(packet, tcp, payload: payload, info: info, into: &events)
+        case .udp(let udp):
+            processQUIC(
+                packet,
+                sourcePort: udp.sourcePort,
+                destinationPort: udp.destinationPort,
+                payload: payload,
+                info: info,
+                into: &events
+            )
         default: return
         }
     }
