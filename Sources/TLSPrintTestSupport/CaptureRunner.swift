@@ -17,6 +17,7 @@ package enum CaptureRunner {
                 sensor.process(info, frame: frame, into: &events)
             }
         }
+        sensor.finish(into: &events)
         return (events, sensor.snapshotCounters())
     }
 }

@@ -54,7 +54,11 @@ struct Pipeline {
             }
         }
         progress.clear()
+        sensor.finish(into: &events)
         for index in sinks.indices {
+            for event in events {
+                do { try sinks[index].write(event) } catch { outputFailure = "\(error)" }
+            }
             do { try sinks[index].flush() } catch { outputFailure = "\(error)" }
         }
         if let outputFailure {
