@@ -10,13 +10,16 @@ extension PacketDecoder {
     /// The IANA port of Geneve.
     static let genevePort: UInt16 = 6081
 
-    /// Unwraps VXLAN or Geneve when the destination port says so; nil leaves the datagram as plain UDP.
+    /// Unwraps VXLAN or Geneve when either port says so (the destination port first, as encapsulators set the
+    /// source port from a flow hash); nil leaves the datagram as plain UDP.
     static func udpTunnel(_ udp: UDPHeader, _ frame: Span<UInt8>, walk: inout PacketWalk) throws(ParseError)
         -> NextLayer?
     {
         var reader = ByteReader(frame.extracting(walk.offset..<walk.end), base: walk.offset)
         let next: NextLayer
-        switch udp.destinationPort {
+        let destination = udp.destinationPort
+        let port = destination == vxlanPort || destination == genevePort ? destination : udp.sourcePort
+        switch port {
         case vxlanPort:
             guard reader.remaining >= 8, try reader.peekUInt8() & 0x08 != 0 else { return nil }
             try reader.skip(8)
