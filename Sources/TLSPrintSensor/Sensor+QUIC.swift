@@ -72,7 +72,7 @@ extension Sensor {
             initial: types.first == .initial,
             handshake: types.first == .handshake,
             time: info.timestamp,
-            ttl: packet.ttl
+            ttl: packet.hopLimit
         )
     }
 

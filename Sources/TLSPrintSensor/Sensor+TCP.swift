@@ -65,7 +65,7 @@ extension Sensor {
             syn: isSYN,
             ack: isACK,
             time: time,
-            ttl: packet.ttl,
+            ttl: packet.hopLimit,
             signature: tcp.options.map {
                 TCPSynSignature(
                     window: tcp.window,

@@ -12,7 +12,6 @@ package struct Sensor: ~Copyable {
     var tcpFlows: FlowTable<FlowKey, TCPFlow>
     var quicFlows: FlowTable<FlowKey, QUICFlow>
     var deduplicator: Deduplicator
-    var fragments: IPFragmentReassembler
     var clock = CaptureTimestamp(nanoseconds: .min)
 
     package init(configuration: SensorConfiguration = SensorConfiguration()) {
@@ -23,7 +22,6 @@ package struct Sensor: ~Copyable {
             windowSeconds: configuration.dedupTTLSeconds,
             capacity: configuration.dedupEntries
         )
-        fragments = IPFragmentReassembler(capacity: configuration.pendingFragmentedDatagrams)
     }
 
     /// Flows tracked now.

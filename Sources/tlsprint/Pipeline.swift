@@ -48,9 +48,8 @@ struct Pipeline {
                 }
                 bytesRead += source.bytesRead
             } catch {
-                StandardError.line("tlsprint: \(file): \(error)")
-                status = error.isMissingInput ? .noInput : .dataError
-                if error.isMissingInput { continue }
+                StandardError.line("tlsprint: \(error)")
+                status = ExitStatus(rawValue: error.exitStatus) ?? .dataError
             }
         }
         progress.clear()
