@@ -71,8 +71,11 @@ package struct IPFragmentReassembler: Sendable {
     package mutating func insert(_ fragment: IPFragment, frame: Span<UInt8>, at time: CaptureTimestamp) -> [UInt8]? {
         expire(before: time)
         let key = Key(
-            source: fragment.source, destination: fragment.destination, identification: fragment.identification,
-            ipProtocol: fragment.ipProtocol.rawValue)
+            source: fragment.source,
+            destination: fragment.destination,
+            identification: fragment.identification,
+            ipProtocol: fragment.ipProtocol.rawValue
+        )
         let start = fragment.offset
         let end = start + fragment.payload.count
         guard fragment.payload.upperBound <= frame.count, end <= Self.maximumPayload else {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TLSPrintCapture
 import TLSPrintCore
+import Testing
 
 @Suite struct PcapFileSourceTests {
     /// Writes `bytes` to a fresh temporary file and returns its path.
@@ -64,7 +64,7 @@ import TLSPrintCore
         var damaged = bytes
         // First record header at 24; its captured length (little-endian) at 32. Make the second record huge.
         let second = 24 + 16 + Int(bytes[32]) + Int(bytes[33]) << 8
-        damaged[second + 8 ..< second + 12] = [0xFF, 0xFF, 0xFF, 0x7F]
+        damaged[second + 8..<second + 12] = [0xFF, 0xFF, 0xFF, 0x7F]
         let path = try temporaryFile(damaged)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let source = try PcapFileSource(path: path)

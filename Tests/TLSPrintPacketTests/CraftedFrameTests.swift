@@ -1,21 +1,26 @@
-import Testing
 import TLSPrintCore
 import TLSPrintPacket
+import Testing
 
 /// Hand-built frames; every byte is laid out from the RFC header diagrams.
 enum Frames {
     static let macs: [UInt8] = Array(repeating: 0x02, count: 12)
     /// IPv4 header, 20 bytes: TTL 64, 192.0.2.1 → 198.51.100.2, given protocol, payload length and flags/offset.
-    static func ipv4(protocol number: UInt8, payload: Int, flagsAndOffset: UInt16 = 0x4000, ttl: UInt8 = 64) -> [UInt8] {
+    static func ipv4(protocol number: UInt8, payload: Int, flagsAndOffset: UInt16 = 0x4000, ttl: UInt8 = 64) -> [UInt8]
+    {
         let total = 20 + payload
-        return [0x45, 0, UInt8(total >> 8), UInt8(total & 0xFF), 0x12, 0x34, UInt8(flagsAndOffset >> 8),
-                UInt8(flagsAndOffset & 0xFF), ttl, number, 0, 0, 192, 0, 2, 1, 198, 51, 100, 2]
+        return [
+            0x45, 0, UInt8(total >> 8), UInt8(total & 0xFF), 0x12, 0x34, UInt8(flagsAndOffset >> 8),
+            UInt8(flagsAndOffset & 0xFF), ttl, number, 0, 0, 192, 0, 2, 1, 198, 51, 100, 2,
+        ]
     }
     /// IPv6 header: hop limit 57, 2001:db8::1 → 2001:db8::2.
     static func ipv6(next: UInt8, payload: Int) -> [UInt8] {
-        [0x60, 0, 0, 0, UInt8(payload >> 8), UInt8(payload & 0xFF), next, 57,
-         0x20, 0x01, 0x0D, 0xB8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-         0x20, 0x01, 0x0D, 0xB8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]
+        [
+            0x60, 0, 0, 0, UInt8(payload >> 8), UInt8(payload & 0xFF), next, 57,
+            0x20, 0x01, 0x0D, 0xB8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+            0x20, 0x01, 0x0D, 0xB8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+        ]
     }
     /// TCP SYN 49152 → 443 with MSS 1460, NOP, WS 7, SACK-permitted, EOL and one padding byte (data offset 8).
     static let tcpSYN: [UInt8] = [
@@ -23,7 +28,9 @@ enum Frames {
         2, 4, 0x05, 0xB4, 1, 3, 3, 7, 4, 2, 0, 0,
     ]
     static let udp: [UInt8] = [0x30, 0x39, 0x01, 0xBB, 0, 12, 0, 0, 0xAA, 0xBB, 0xCC, 0xDD]
-    static func ethernet(_ type: UInt16, _ body: [UInt8]) -> [UInt8] { macs + [UInt8(type >> 8), UInt8(type & 0xFF)] + body }
+    static func ethernet(_ type: UInt16, _ body: [UInt8]) -> [UInt8] {
+        macs + [UInt8(type >> 8), UInt8(type & 0xFF)] + body
+    }
     static let ipv4SYN = ipv4(protocol: 6, payload: tcpSYN.count) + tcpSYN
 }
 
@@ -109,12 +116,36 @@ func decode(_ frame: [UInt8], _ linkType: LinkType = .ethernet) throws(ParseErro
     static let malformed: [(String, [UInt8], ParseError.Reason)] = [
         ("IHL 4", Frames.ethernet(0x0800, [0x44] + Frames.ipv4SYN.dropFirst()), .invalidValue),
         ("version 5 in IPv4 slot", Frames.ethernet(0x0800, [0x55] + Frames.ipv4SYN.dropFirst()), .invalidValue),
-        ("total length below header", Frames.ethernet(0x0800, Array(Frames.ipv4SYN.prefix(2)) + [0, 10] + Frames.ipv4SYN.dropFirst(4)), .invalidValue),
-        ("TCP data offset 4", Frames.ethernet(0x0800, Frames.ipv4(protocol: 6, payload: 32) + Array(Frames.tcpSYN.prefix(12)) + [0x40] + Frames.tcpSYN.dropFirst(13)), .invalidValue),
-        ("TCP data offset past IP length", Frames.ethernet(0x0800, Frames.ipv4(protocol: 6, payload: 24) + Array(Frames.tcpSYN.prefix(24))), .truncated),
+        (
+            "total length below header",
+            Frames.ethernet(0x0800, Array(Frames.ipv4SYN.prefix(2)) + [0, 10] + Frames.ipv4SYN.dropFirst(4)),
+            .invalidValue
+        ),
+        (
+            "TCP data offset 4",
+            Frames.ethernet(
+                0x0800,
+                Frames.ipv4(protocol: 6, payload: 32) + Array(Frames.tcpSYN.prefix(12)) + [0x40]
+                    + Frames.tcpSYN.dropFirst(13)
+            ), .invalidValue
+        ),
+        (
+            "TCP data offset past IP length",
+            Frames.ethernet(0x0800, Frames.ipv4(protocol: 6, payload: 24) + Array(Frames.tcpSYN.prefix(24))), .truncated
+        ),
         ("IPv6 version 4", [0x40] + Frames.ipv6(next: 6, payload: 0).dropFirst(), .invalidValue),
-        ("tag stack too deep", Frames.ethernet(0x8100, Array([[UInt8]](repeating: [0, 1, 0x81, 0x00], count: 9).joined()) + [0, 1, 0x08, 0x00] + Frames.ipv4SYN), .limitExceeded),
-        ("too many IPv6 extension headers", Frames.ipv6(next: 60, payload: 80) + Array([[UInt8]](repeating: [60, 0, 1, 4, 0, 0, 0, 0], count: 10).joined()), .limitExceeded),
+        (
+            "tag stack too deep",
+            Frames.ethernet(
+                0x8100,
+                Array([[UInt8]](repeating: [0, 1, 0x81, 0x00], count: 9).joined()) + [0, 1, 0x08, 0x00] + Frames.ipv4SYN
+            ), .limitExceeded
+        ),
+        (
+            "too many IPv6 extension headers",
+            Frames.ipv6(next: 60, payload: 80)
+                + Array([[UInt8]](repeating: [60, 0, 1, 4, 0, 0, 0, 0], count: 10).joined()), .limitExceeded
+        ),
     ]
 
     @Test(arguments: malformed)
