@@ -68,11 +68,20 @@ package enum PacketDecoder {
 
     /// Builds the result once the innermost transport header (or its absence) is known.
     static func packet(
-        _ walk: PacketWalk, transport: TransportHeader, payload: Range<Int>, fragment: IPFragment? = nil
+        _ walk: PacketWalk,
+        transport: TransportHeader,
+        payload: Range<Int>,
+        fragment: IPFragment? = nil
     ) -> DecodedPacket {
         DecodedPacket(
-            hopLimit: walk.outerHopLimit ?? walk.hopLimit, source: walk.source, destination: walk.destination,
-            ipProtocol: walk.ipProtocol, transport: transport, payload: payload, fragment: fragment,
-            encapsulations: walk.encapsulations)
+            hopLimit: walk.outerHopLimit ?? walk.hopLimit,
+            source: walk.source,
+            destination: walk.destination,
+            ipProtocol: walk.ipProtocol,
+            transport: transport,
+            payload: payload,
+            fragment: fragment,
+            encapsulations: walk.encapsulations
+        )
     }
 }

@@ -42,7 +42,11 @@ struct PacketWalk {
 
     /// Records an IP header's addresses, protocol and hop limit; trims `end` to the IP packet's length.
     mutating func enterIP(
-        source: IPAddress, destination: IPAddress, hopLimit: UInt8, headerEnd: Int, packetEnd: Int
+        source: IPAddress,
+        destination: IPAddress,
+        hopLimit: UInt8,
+        headerEnd: Int,
+        packetEnd: Int
     ) throws(ParseError) {
         if sawIP { try enterEncapsulation() }
         sawIP = true

@@ -73,8 +73,11 @@ package struct CaptureFileParser: Sendable {
         let total = PcapRecordHeader.size &+ record.capturedLength
         guard buffer.count >= total else { return .needMoreBytes(minimum: total) }
         let info = CaptureInfo(
-            timestamp: record.timestamp, capturedLength: record.capturedLength,
-            originalLength: record.originalLength, linkType: header.linkType)
+            timestamp: record.timestamp,
+            capturedLength: record.capturedLength,
+            originalLength: record.originalLength,
+            linkType: header.linkType
+        )
         return .packet(info, PcapRecordHeader.size..<total, consumed: total)
     }
 
@@ -109,12 +112,19 @@ package struct CaptureFileParser: Sendable {
         case PcapNGBlockHeader.simplePacket: minimum = 16
         default:
             let header = try PcapNGBlockHeader(
-                parsing: &reader, bigEndian: current.bigEndian, minimum: 12,
-                maximum: PcapNGBlockHeader.maximumSkippedLength)
+                parsing: &reader,
+                bigEndian: current.bigEndian,
+                minimum: 12,
+                maximum: PcapNGBlockHeader.maximumSkippedLength
+            )
             return .skipped(consumed: header.totalLength)
         }
         let header = try PcapNGBlockHeader(
-            parsing: &reader, bigEndian: current.bigEndian, minimum: minimum, maximum: Self.maximumBufferedBlock)
+            parsing: &reader,
+            bigEndian: current.bigEndian,
+            minimum: minimum,
+            maximum: Self.maximumBufferedBlock
+        )
         let total = header.totalLength
         guard buffer.count >= total else { return .needMoreBytes(minimum: total) }
         try checkTrailingLength(buffer, total: total, bigEndian: current.bigEndian)
@@ -141,11 +151,17 @@ package struct CaptureFileParser: Sendable {
         let block: PcapNGPacketBlock
         if type == PcapNGBlockHeader.simplePacket {
             guard let first = section.interfaces.first else { throw ParseError(.invalidValue, at: offset) }
-            block = try PcapNGPacketBlock(parsingSimple: &body, bigEndian: section.bigEndian, snapLength: first.snapLength)
+            block = try PcapNGPacketBlock(
+                parsingSimple: &body,
+                bigEndian: section.bigEndian,
+                snapLength: first.snapLength
+            )
         } else {
             block = try PcapNGPacketBlock(
-                parsingEnhanced: &body, bigEndian: section.bigEndian,
-                obsolete: type == PcapNGBlockHeader.obsoletePacket)
+                parsingEnhanced: &body,
+                bigEndian: section.bigEndian,
+                obsolete: type == PcapNGBlockHeader.obsoletePacket
+            )
         }
         guard block.interfaceID < section.interfaces.count else { throw ParseError(.invalidValue, at: offset &+ 8) }
         let interface = section.interfaces[block.interfaceID]
@@ -153,8 +169,12 @@ package struct CaptureFileParser: Sendable {
             lastTimestamp = interface.resolution.timestamp(units: units, offsetSeconds: interface.offsetSeconds)
         }
         let info = CaptureInfo(
-            timestamp: lastTimestamp, capturedLength: block.capturedLength, originalLength: block.originalLength,
-            linkType: interface.linkType, interfaceIndex: block.interfaceID)
+            timestamp: lastTimestamp,
+            capturedLength: block.capturedLength,
+            originalLength: block.originalLength,
+            linkType: interface.linkType,
+            interfaceIndex: block.interfaceID
+        )
         let start = 8 &+ block.dataOffset
         return .packet(info, start..<(start &+ block.capturedLength), consumed: consumed)
     }

@@ -1,6 +1,6 @@
-import Testing
 import TLSPrintCore
 import TLSPrintPacket
+import Testing
 
 /// Decodes every packet of a corpus capture; the result is copied out of the frame.
 struct CorpusPacket {
@@ -17,7 +17,9 @@ func decodeCorpus(_ path: String) -> [CorpusPacket]? {
     return drive(bytes).packets.map { packet -> CorpusPacket in
         do throws(ParseError) {
             return CorpusPacket(
-                frame: packet.bytes, decoded: try PacketDecoder.decode(packet.bytes.span, linkType: packet.info.linkType))
+                frame: packet.bytes,
+                decoded: try PacketDecoder.decode(packet.bytes.span, linkType: packet.info.linkType)
+            )
         } catch {
             return CorpusPacket(frame: packet.bytes, decoded: nil, error: error)
         }
@@ -78,29 +80,70 @@ func decodeCorpus(_ path: String) -> [CorpusPacket]? {
     static let syns: [SYN] = [
         // NULL/loopback link type, IPv6; options end with EOL and one padding byte.
         SYN(
-            path: "foxio/pcap/ipv6.pcapng", hopLimit: 64, source: "2001:4998:ef83:14:8000::100d",
-            destination: "2606:4700::6811:d209", ports: (64034, 443), sequence: 857_026_346, window: 65535,
-            kinds: [2, 1, 3, 1, 1, 8, 4, 0, 0], mss: 1346, windowScale: 6),
+            path: "foxio/pcap/ipv6.pcapng",
+            hopLimit: 64,
+            source: "2001:4998:ef83:14:8000::100d",
+            destination: "2606:4700::6811:d209",
+            ports: (64034, 443),
+            sequence: 857_026_346,
+            window: 65535,
+            kinds: [2, 1, 3, 1, 1, 8, 4, 0, 0],
+            mss: 1346,
+            windowScale: 6
+        ),
         // PPPoE session over Ethernet.
         SYN(
-            path: "arkime/pcap/pppoe.pcap", hopLimit: 128, source: "172.202.246.57", destination: "64.12.189.217",
-            ports: (1063, 443), sequence: 3_913_451_349, window: 65535, kinds: [2, 1, 1, 4], mss: 1410,
-            windowScale: nil),
+            path: "arkime/pcap/pppoe.pcap",
+            hopLimit: 128,
+            source: "172.202.246.57",
+            destination: "64.12.189.217",
+            ports: (1063, 443),
+            sequence: 3_913_451_349,
+            window: 65535,
+            kinds: [2, 1, 1, 4],
+            mss: 1410,
+            windowScale: nil
+        ),
         // Linux cooked capture v2.
         SYN(
-            path: "zeek/pcap/openjdk-25.0.2-zeek.org.pcap", hopLimit: 64, source: "192.168.64.6",
-            destination: "192.0.78.150", ports: (55058, 443), sequence: 974_184_494, window: 64240,
-            kinds: [2, 4, 8, 1, 3], mss: 1460, windowScale: 7),
+            path: "zeek/pcap/openjdk-25.0.2-zeek.org.pcap",
+            hopLimit: 64,
+            source: "192.168.64.6",
+            destination: "192.0.78.150",
+            ports: (55058, 443),
+            sequence: 974_184_494,
+            window: 64240,
+            kinds: [2, 4, 8, 1, 3],
+            mss: 1460,
+            windowScale: 7
+        ),
         // Raw IP.
         SYN(
-            path: "zeek/pcap/ml-dsa-44-cert.pcap", hopLimit: 64, source: "10.0.0.1", destination: "10.0.0.2",
-            ports: (55001, 443), sequence: 1000, window: 65535, kinds: [], mss: nil, windowScale: nil),
+            path: "zeek/pcap/ml-dsa-44-cert.pcap",
+            hopLimit: 64,
+            source: "10.0.0.1",
+            destination: "10.0.0.2",
+            ports: (55001, 443),
+            sequence: 1000,
+            window: 65535,
+            kinds: [],
+            mss: nil,
+            windowScale: nil
+        ),
         // GRE, ERSPAN and VXLAN around the innermost IPv4 (tshark lists ip.src 100.20.9.2,172.16.27.131,
         // 10.16.27.12 and TTL 64,64,64).
         SYN(
-            path: "foxio/pcap/gre-erspan-vxlan.pcap", hopLimit: 64, source: "10.16.27.12",
-            destination: "10.16.27.131", ports: (65174, 80), sequence: 0, window: 8192, kinds: [], mss: nil,
-            windowScale: nil),
+            path: "foxio/pcap/gre-erspan-vxlan.pcap",
+            hopLimit: 64,
+            source: "10.16.27.12",
+            destination: "10.16.27.131",
+            ports: (65174, 80),
+            sequence: 0,
+            window: 8192,
+            kinds: [],
+            mss: nil,
+            windowScale: nil
+        ),
     ]
 
     @Test(arguments: syns)
@@ -110,7 +153,8 @@ func decodeCorpus(_ path: String) -> [CorpusPacket]? {
             packets.compactMap(\.decoded).first { packet in
                 if case .tcp(let header) = packet.transport { return header.flags.contains(.syn) }
                 return false
-            })
+            }
+        )
         guard case .tcp(let tcp) = packet.transport else { return }
         #expect(packet.hopLimit == expected.hopLimit)
         #expect(packet.source.description == expected.source)

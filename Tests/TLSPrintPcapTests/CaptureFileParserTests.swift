@@ -1,6 +1,6 @@
-import Testing
 import TLSPrintCore
 import TLSPrintPcap
+import Testing
 
 @Suite struct ClassicPcapTests {
     static let frameA: [UInt8] = Array(0..<60)
@@ -9,8 +9,11 @@ import TLSPrintPcap
     @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
     func parsesBothByteOrdersAndResolutions(bigEndian: Bool, nanoseconds: Bool) throws {
         let file = PcapBuilder.pcap(
-            bigEndian: bigEndian, nanoseconds: nanoseconds, linkType: 101,
-            records: [(1_700_000_000, 123_456, Self.frameA), (1_700_000_001, 999, Self.frameB)])
+            bigEndian: bigEndian,
+            nanoseconds: nanoseconds,
+            linkType: 101,
+            records: [(1_700_000_000, 123_456, Self.frameA), (1_700_000_001, 999, Self.frameB)]
+        )
         let result = drive(file)
         #expect(result.error == nil)
         #expect(!result.truncated)
@@ -25,7 +28,12 @@ import TLSPrintPcap
     }
 
     @Test func capturedLengthAboveSnapLengthIsTolerated() {
-        let file = PcapBuilder.pcap(bigEndian: false, nanoseconds: false, snapLength: 16, records: [(0, 0, Self.frameA)])
+        let file = PcapBuilder.pcap(
+            bigEndian: false,
+            nanoseconds: false,
+            snapLength: 16,
+            records: [(0, 0, Self.frameA)]
+        )
         #expect(drive(file).packets.count == 1)
     }
 
@@ -38,7 +46,10 @@ import TLSPrintPcap
     @Test(arguments: [1, 3, 7, 64])
     func chunkedDeliveryGivesTheSamePackets(chunk: Int) {
         let file = PcapBuilder.pcap(
-            bigEndian: false, nanoseconds: false, records: [(1, 2, Self.frameA), (3, 4, Self.frameB)])
+            bigEndian: false,
+            nanoseconds: false,
+            records: [(1, 2, Self.frameA), (3, 4, Self.frameB)]
+        )
         #expect(drive(file, chunk: chunk).packets == drive(file).packets)
     }
 
@@ -65,16 +76,28 @@ import TLSPrintPcap
         file += PcapBuilder.interface(bigEndian: true, linkType: 1, tsresol: 9)
         file += PcapBuilder.interface(bigEndian: true, linkType: 101, tsresol: 0x8A)
         file += PcapBuilder.enhancedPacket(
-            bigEndian: true, interface: 0, timestamp: 1_700_000_000_123_456_789, data: ethernetFrame)
+            bigEndian: true,
+            interface: 0,
+            timestamp: 1_700_000_000_123_456_789,
+            data: ethernetFrame
+        )
         file += PcapBuilder.block(0x0A, bigEndian: true, body: [0x4B, 0x53, 0x4C, 0x4B, 0, 0, 0, 4, 1, 2, 3, 4])
         file += PcapBuilder.enhancedPacket(
-            bigEndian: true, interface: 1, timestamp: 1_700_000_000 * 1024 + 512, data: ipFrame)
+            bigEndian: true,
+            interface: 1,
+            timestamp: 1_700_000_000 * 1024 + 512,
+            data: ipFrame
+        )
         file += PcapBuilder.block(0x0BAD, bigEndian: true, body: [9, 9, 9])
         file += PcapBuilder.simplePacket(bigEndian: true, data: simpleFrame)
         file += PcapBuilder.sectionHeader(bigEndian: false)
         file += PcapBuilder.interface(bigEndian: false, linkType: 276)
         file += PcapBuilder.obsoletePacket(
-            bigEndian: false, interface: 0, timestamp: 1_600_000_000_000_001, data: ethernetFrame)
+            bigEndian: false,
+            interface: 0,
+            timestamp: 1_600_000_000_000_001,
+            data: ethernetFrame
+        )
         return file
     }
 
@@ -124,17 +147,44 @@ import TLSPrintPcap
     /// Malformed variants: (name, bytes, expected reason).
     static let malformed: [(String, [UInt8], ParseError.Reason)] = [
         ("not a capture", [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 40), .invalidValue),
-        ("bad byte-order magic", [0x0A, 0x0D, 0x0D, 0x0A, 28, 0, 0, 0, 1, 2, 3, 4, 1, 0] + Array(repeating: 0, count: 14), .invalidValue),
-        ("section version 2", [0x0A, 0x0D, 0x0D, 0x0A, 28, 0, 0, 0, 0x4D, 0x3C, 0x2B, 0x1A, 2, 0] + Array(repeating: 0, count: 14), .unsupported),
+        (
+            "bad byte-order magic",
+            [0x0A, 0x0D, 0x0D, 0x0A, 28, 0, 0, 0, 1, 2, 3, 4, 1, 0] + Array(repeating: 0, count: 14), .invalidValue
+        ),
+        (
+            "section version 2",
+            [0x0A, 0x0D, 0x0D, 0x0A, 28, 0, 0, 0, 0x4D, 0x3C, 0x2B, 0x1A, 2, 0] + Array(repeating: 0, count: 14),
+            .unsupported
+        ),
         ("length not multiple of 4", shb + [1, 0, 0, 0, 22, 0, 0, 0] + Array(repeating: 0, count: 14), .invalidValue),
         ("length below minimum", shb + [6, 0, 0, 0, 12, 0, 0, 0, 12, 0, 0, 0], .invalidValue),
         ("absurd length", shb + [6, 0, 0, 0, 0xF0, 0xFF, 0xFF, 0xFF], .limitExceeded),
         ("absurd skipped length", shb + [0xAD, 0x0B, 0, 0, 0xF0, 0xFF, 0xFF, 0xFF], .limitExceeded),
-        ("trailing length differs", shb + [1, 0, 0, 0, 20, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 24, 0, 0, 0], .invalidValue),
-        ("packet before interface", shb + PcapBuilder.enhancedPacket(bigEndian: false, interface: 0, timestamp: 0, data: [1]), .invalidValue),
-        ("unknown interface", shb + idb + PcapBuilder.enhancedPacket(bigEndian: false, interface: 3, timestamp: 0, data: [1]), .invalidValue),
-        ("captured past block", shb + idb + [6, 0, 0, 0, 36, 0, 0, 0] + Array(repeating: 0, count: 12) + [9, 0, 0, 0, 9, 0, 0, 0, 1, 2, 3, 4, 36, 0, 0, 0], .truncated),
-        ("captured above cap", shb + idb + [6, 0, 0, 0, 36, 0, 0, 0] + Array(repeating: 0, count: 12) + [1, 0, 4, 0, 1, 0, 4, 0, 1, 2, 3, 4, 36, 0, 0, 0], .limitExceeded),
+        (
+            "trailing length differs", shb + [1, 0, 0, 0, 20, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 24, 0, 0, 0],
+            .invalidValue
+        ),
+        (
+            "packet before interface",
+            shb + PcapBuilder.enhancedPacket(bigEndian: false, interface: 0, timestamp: 0, data: [1]), .invalidValue
+        ),
+        (
+            "unknown interface",
+            shb + idb + PcapBuilder.enhancedPacket(bigEndian: false, interface: 3, timestamp: 0, data: [1]),
+            .invalidValue
+        ),
+        (
+            "captured past block",
+            shb + idb + [6, 0, 0, 0, 36, 0, 0, 0] + Array(repeating: 0, count: 12) + [
+                9, 0, 0, 0, 9, 0, 0, 0, 1, 2, 3, 4, 36, 0, 0, 0,
+            ], .truncated
+        ),
+        (
+            "captured above cap",
+            shb + idb + [6, 0, 0, 0, 36, 0, 0, 0] + Array(repeating: 0, count: 12) + [
+                1, 0, 4, 0, 1, 0, 4, 0, 1, 2, 3, 4, 36, 0, 0, 0,
+            ], .limitExceeded
+        ),
         ("tsresol 10^-20", shb + PcapBuilder.interface(bigEndian: false, linkType: 1, tsresol: 20), .invalidValue),
         ("pcap version 3", [0xD4, 0xC3, 0xB2, 0xA1, 3, 0, 4, 0] + Array(repeating: 0, count: 16), .unsupported),
     ]

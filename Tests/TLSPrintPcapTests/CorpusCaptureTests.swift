@@ -1,6 +1,6 @@
-import Testing
 import TLSPrintCore
 import TLSPrintPcap
+import Testing
 
 @Suite struct CorpusCaptureTests {
     /// Expected counts from `tshark -r FILE | wc -l` (tshark 4.0.17) and link types from `capinfos -E FILE`.

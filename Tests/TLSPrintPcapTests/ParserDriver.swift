@@ -41,7 +41,11 @@ func drive(_ input: [UInt8], chunk: Int = 1 << 20) -> DriveResult {
             result.packets.append(ParsedPacket(info: info, bytes: Array(buffer[range])))
             buffer.removeFirst(consumed)
         case .skipped(let consumed):
-            if consumed <= buffer.count { buffer.removeFirst(consumed) } else { skip = consumed - buffer.count; buffer = [] }
+            if consumed <= buffer.count {
+                buffer.removeFirst(consumed)
+            } else {
+                skip = consumed - buffer.count; buffer = []
+            }
         case .needMoreBytes:
             guard next < input.count else {
                 result.truncated = !buffer.isEmpty || skip > 0 || parser.format == nil

@@ -19,7 +19,10 @@ struct Writer {
 enum PcapBuilder {
     /// A classic pcap file with the given magic and records (seconds, fraction, bytes).
     static func pcap(
-        bigEndian: Bool, nanoseconds: Bool, linkType: UInt32 = 1, snapLength: UInt32 = 65_535,
+        bigEndian: Bool,
+        nanoseconds: Bool,
+        linkType: UInt32 = 1,
+        snapLength: UInt32 = 65_535,
         records: [(UInt32, UInt32, [UInt8])]
     ) -> [UInt8] {
         var writer = Writer(bigEndian: bigEndian)

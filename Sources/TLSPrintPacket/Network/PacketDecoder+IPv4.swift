@@ -34,14 +34,23 @@ extension PacketDecoder {
             packetEnd = start &+ totalLength
         }
         try walk.enterIP(
-            source: source, destination: destination, hopLimit: timeToLive, headerEnd: reader.offset,
-            packetEnd: packetEnd)
+            source: source,
+            destination: destination,
+            hopLimit: timeToLive,
+            headerEnd: reader.offset,
+            packetEnd: packetEnd
+        )
         walk.ipProtocol = protocolNumber
         guard flagsAndOffset & 0x3FFF != 0 else { return nil }
         return IPFragment(
-            identification: UInt32(identification), offset: Int(flagsAndOffset & 0x1FFF) &* 8,
-            moreFragments: flagsAndOffset & 0x2000 != 0, ipProtocol: protocolNumber, source: source,
-            destination: destination, payload: walk.offset..<walk.end)
+            identification: UInt32(identification),
+            offset: Int(flagsAndOffset & 0x1FFF) &* 8,
+            moreFragments: flagsAndOffset & 0x2000 != 0,
+            ipProtocol: protocolNumber,
+            source: source,
+            destination: destination,
+            payload: walk.offset..<walk.end
+        )
     }
 
     /// Reads one IP header and whatever follows it: a transport header, a tunnel, or nothing known.

@@ -26,8 +26,12 @@ extension PacketDecoder {
         // A payload length of 0 is a jumbogram (RFC 2675) or offload: use what was captured.
         let packetEnd = payloadLength == 0 ? walk.end : header.offset &+ payloadLength
         try walk.enterIP(
-            source: source, destination: destination, hopLimit: hopLimit, headerEnd: header.offset,
-            packetEnd: packetEnd)
+            source: source,
+            destination: destination,
+            hopLimit: hopLimit,
+            headerEnd: header.offset,
+            packetEnd: packetEnd
+        )
         var reader = ByteReader(frame.extracting(walk.offset..<walk.end), base: walk.offset)
         var walked = 0
         var fragment: IPFragment?
@@ -47,9 +51,14 @@ extension PacketDecoder {
                 let identification = try reader.readUInt32()
                 if offsetAndFlags & 0xFFF9 != 0 {
                     fragment = IPFragment(
-                        identification: identification, offset: Int(offsetAndFlags & 0xFFF8),
-                        moreFragments: offsetAndFlags & 1 != 0, ipProtocol: following, source: source,
-                        destination: destination, payload: reader.offset..<walk.end)
+                        identification: identification,
+                        offset: Int(offsetAndFlags & 0xFFF8),
+                        moreFragments: offsetAndFlags & 1 != 0,
+                        ipProtocol: following,
+                        source: source,
+                        destination: destination,
+                        payload: reader.offset..<walk.end
+                    )
                 }
             case .ah:
                 try reader.skip((lengthByte &+ 2) &* 4 &- 2)
