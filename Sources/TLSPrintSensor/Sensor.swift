@@ -11,6 +11,7 @@ package struct Sensor: ~Copyable {
     package internal(set) var counters = SensorCounters()
     var tcpFlows: FlowTable<FlowKey, TCPFlow>
     var quicFlows: FlowTable<FlowKey, QUICFlow>
+    var fragments: IPFragmentReassembler
     var deduplicator: Deduplicator
     var clock = CaptureTimestamp(nanoseconds: .min)
 
@@ -18,6 +19,9 @@ package struct Sensor: ~Copyable {
         self.configuration = configuration
         tcpFlows = FlowTable(capacity: configuration.maxFlows)
         quicFlows = FlowTable(capacity: configuration.maxQUICConnections)
+        var fragmentLimits = IPFragmentReassembler.Configuration()
+        fragmentLimits.maximumDatagrams = configuration.pendingFragmentedDatagrams
+        fragments = IPFragmentReassembler(configuration: fragmentLimits)
         deduplicator = Deduplicator(
             windowSeconds: configuration.dedupTTLSeconds,
             capacity: configuration.dedupEntries
@@ -98,6 +102,7 @@ package struct Sensor: ~Copyable {
     /// Brings the dedup eviction count into the counters (called before reporting).
     package mutating func snapshotCounters() -> SensorCounters {
         counters.dedupEvicted = deduplicator.evicted
+        counters.fragmentsEvicted = fragments.counters.evictedForCapacity + fragments.counters.expired
         return counters
     }
 }
