@@ -42,7 +42,9 @@ package struct CertificateOutline: Hashable, Sendable {
     /// Issuer equals subject and the signature verifies with the certificate's own key.
     package var selfSigned: Bool
     /// True when swift-certificates rejected the certificate and `selfSigned` is name equality only.
-    package var usedFallback: Bool
+    package var usedFallback: Bool { fallbackReason != nil }
+    /// swift-certificates' reason for rejecting the certificate, when it did.
+    package var fallbackReason: String?
 
     /// Parses one DER certificate.
     package init(der: [UInt8]) throws(ParseError) {
@@ -75,13 +77,13 @@ package struct CertificateOutline: Hashable, Sendable {
             (san) throws(ParseError) in try SubjectAlternativeNames.parse(san.value)
         } ?? []
         let namesEqual = issuerName.encoded == subjectName.encoded
-        if let certificate = try? Certificate(derEncoded: der) {
-            usedFallback = false
+        do {
+            let certificate = try Certificate(derEncoded: der)
             selfSigned =
                 certificate.issuer == certificate.subject
                 && certificate.publicKey.isValidSignature(certificate.signature, for: certificate)
-        } else {
-            usedFallback = true
+        } catch {
+            fallbackReason = String(describing: error)
             selfSigned = namesEqual
         }
     }
