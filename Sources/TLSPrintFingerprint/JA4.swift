@@ -50,7 +50,9 @@ package struct JA4: Hashable, Sendable {
         }
         sortedExtensions = JA4Fields.hexList(hashedExtensions.sorted())
         originalExtensions = JA4Fields.hexList(extensions)
-        signatureAlgorithms = JA4Fields.hexList(hello.signatureAlgorithms.map(\.rawValue).filter { !GREASE.contains($0) })
+        signatureAlgorithms = JA4Fields.hexList(
+            hello.signatureAlgorithms.map(\.rawValue).filter { !GREASE.contains($0) }
+        )
     }
 
     /// The fingerprint in the given form.

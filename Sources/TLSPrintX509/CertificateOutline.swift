@@ -73,9 +73,10 @@ package struct CertificateOutline: Hashable, Sendable {
         let extensions = try tbs.dropFirst(6).first { $0.identifier == extensionsTag }.map(Self.extensions) ?? []
         extensionOIDs = extensions.map(\.oid)
         let sanOID: [UInt8] = [0x55, 0x1D, 0x11]
-        subjectAlternativeNames = try extensions.first { $0.oid == sanOID }.map {
-            (san) throws(ParseError) in try SubjectAlternativeNames.parse(san.value)
-        } ?? []
+        subjectAlternativeNames =
+            try extensions.first { $0.oid == sanOID }.map {
+                (san) throws(ParseError) in try SubjectAlternativeNames.parse(san.value)
+            } ?? []
         let namesEqual = issuerName.encoded == subjectName.encoded
         do {
             let certificate = try Certificate(derEncoded: der)

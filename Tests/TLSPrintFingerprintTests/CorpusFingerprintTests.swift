@@ -1,8 +1,8 @@
-import Testing
 import TLSPrintCore
 import TLSPrintFingerprint
 import TLSPrintTLS
 import TLSPrintX509
+import Testing
 
 /// JA3/JA4/JA3S/JA4S/JA4X of the stream fixtures against the corpus expected.json and tshark values
 /// recorded in each fixture's header.
@@ -58,7 +58,9 @@ import TLSPrintX509
     @Test(arguments: fixtures.filter { $0.expect["ja4x_chain"] != nil })
     func certificateFingerprintsMatch(fixture: StreamFixture) throws {
         let observed = try Self.observe(fixture)
-        let chain = try observed.certificates.map { (der) throws(ParseError) in JA4X(try CertificateOutline(der: der)).hashed }
+        let chain = try observed.certificates.map { (der) throws(ParseError) in
+            JA4X(try CertificateOutline(der: der)).hashed
+        }
         #expect(chain.joined(separator: ",") == fixture.expect["ja4x_chain"])
     }
 }

@@ -1,11 +1,13 @@
-import Testing
 import TLSPrintCore
 import TLSPrintFingerprint
 import TLSPrintTLS
+import Testing
 
 /// JA4 details on hand-built hellos, expected values worked by hand from fingerprints.md §1.
 @Suite struct JA4PartsTests {
-    static func hello(ciphers: [UInt16], extensions: [(UInt16, [UInt8])], version: UInt16 = 0x0303) throws -> ClientHello {
+    static func hello(ciphers: [UInt16], extensions: [(UInt16, [UInt8])], version: UInt16 = 0x0303) throws
+        -> ClientHello
+    {
         var body: [UInt8] = [UInt8(version >> 8), UInt8(version & 0xFF)] + Array(repeating: 0, count: 32) + [0]
         body += [UInt8(ciphers.count * 2 >> 8), UInt8(ciphers.count * 2 & 0xFF)]
         body += ciphers.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
@@ -26,7 +28,8 @@ import TLSPrintTLS
                 (0x000D, [0, 6, 0x2A, 0x2A, 0x04, 0x03, 0x08, 0x04]),
                 (0x002B, [4, 0x3A, 0x3A, 0x03, 0x04]),
                 (0x000A, [0, 4, 0x4A, 0x4A, 0x00, 0x1D]),
-            ])
+            ]
+        )
         let ja4 = JA4(hello, transport: .tcp)
         #expect(ja4.raw == "t13d020400_002f,1301_000a,000d,002b_0403,0804")
         #expect(ja4.rawOriginalOrder == "t13d020400_1301,002f_0000,000d,002b,000a_0403,0804")
@@ -37,7 +40,10 @@ import TLSPrintTLS
 
     @Test func dtlsMarkerAndNewestVersion() throws {
         let hello = try Self.hello(
-            ciphers: [0xC02F], extensions: [(0x002B, [4, 0xFE, 0xFD, 0xFE, 0xFC])], version: 0xFEFD)
+            ciphers: [0xC02F],
+            extensions: [(0x002B, [4, 0xFE, 0xFD, 0xFE, 0xFC])],
+            version: 0xFEFD
+        )
         #expect(JA4(hello, transport: .dtls).sectionA == "dd3i010100")
     }
 

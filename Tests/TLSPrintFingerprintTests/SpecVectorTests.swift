@@ -1,6 +1,6 @@
-import Testing
 import TLSPrintCore
 import TLSPrintFingerprint
+import Testing
 
 /// Vectors from shared/spec/fingerprints.md (themselves from FoxIO's JA4.md and salesforce/ja3).
 @Suite struct SpecVectorTests {
@@ -9,7 +9,8 @@ import TLSPrintFingerprint
         #expect(FingerprintHash.hash12("") == "000000000000")
         #expect(
             FingerprintHash.hash12("002f,0035,009c,009d,1301,1302,1303,c013,c014,c02b,c02c,c02f,c030,cca8,cca9")
-                == "8daaf6152771")
+                == "8daaf6152771"
+        )
         let extensions = "0005,000a,000b,000d,0012,0015,0017,001b,0023,002b,002d,0033,4469,ff01"
         #expect(FingerprintHash.hash12(extensions + "_0403,0804,0401,0503,0805,0501,0806,0601") == "e5627efa2ab1")
         #expect(FingerprintHash.hash12(extensions) == "6d807ffa2a79")
@@ -19,7 +20,8 @@ import TLSPrintFingerprint
         #expect(FingerprintHash.md5Hex("769,4-5-10-9-100-98-3-6-19-18-99,,,") == "de350869b8c85de67a350c8d186f11e6")
         #expect(
             FingerprintHash.md5Hex("769,47-53-5-10-49161-49162-49171-49172-50-56-19-4,0-10-11,23-24-25,0")
-                == "ada70206e40642a3e4461f35503241d5")
+                == "ada70206e40642a3e4461f35503241d5"
+        )
     }
 
     @Test func ja4sVectors() {
@@ -45,10 +47,14 @@ import TLSPrintFingerprint
     }
 
     static let ja4t: [(JA4T, String)] = [
-        (JA4T(window: 64240, optionKinds: [2, 1, 3, 1, 1, 4], maximumSegmentSize: 1460, windowScale: 8),
-         "64240_2-1-3-1-1-4_1460_8"),
-        (JA4T(window: 65535, optionKinds: [2, 1, 3, 1, 1, 8, 4, 0, 0], maximumSegmentSize: 1460, windowScale: 6),
-         "65535_2-1-3-1-1-8-4-0-0_1460_6"),
+        (
+            JA4T(window: 64240, optionKinds: [2, 1, 3, 1, 1, 4], maximumSegmentSize: 1460, windowScale: 8),
+            "64240_2-1-3-1-1-4_1460_8"
+        ),
+        (
+            JA4T(window: 65535, optionKinds: [2, 1, 3, 1, 1, 8, 4, 0, 0], maximumSegmentSize: 1460, windowScale: 6),
+            "65535_2-1-3-1-1-8-4-0-0_1460_6"
+        ),
         (JA4T(window: 8192, optionKinds: [], maximumSegmentSize: nil, windowScale: nil), "8192__0_0"),
     ]
 

@@ -1,6 +1,6 @@
-import Testing
 import TLSPrintCore
 import TLSPrintTLS
+import Testing
 
 @Suite struct CertificateMessageTests {
     static let body: [UInt8] =

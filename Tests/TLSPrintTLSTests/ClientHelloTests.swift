@@ -1,6 +1,6 @@
-import Testing
 import TLSPrintCore
 import TLSPrintTLS
+import Testing
 
 @Suite struct ClientHelloTests {
     @Test func parsesChromeClientHello() throws {
@@ -37,7 +37,8 @@ import TLSPrintTLS
     /// block would begin (a hello without extensions is valid).
     @Test func truncationSweep() throws {
         let full = try ClientHello(parsingAll: Self.chrome)
-        let extensionsStart = 2 + 32 + 1 + full.legacySessionID.count + 2 + 2 * full.cipherSuites.count + 1
+        let extensionsStart =
+            2 + 32 + 1 + full.legacySessionID.count + 2 + 2 * full.cipherSuites.count + 1
             + full.compressionMethods.count
         for length in 0..<Self.chrome.count {
             let prefix = Array(Self.chrome.prefix(length))
@@ -51,7 +52,10 @@ import TLSPrintTLS
     }
 
     static let malformed: [(String, [UInt8])] = [
-        ("session id over 32 bytes", [0x03, 0x03] + Array(repeating: 0, count: 32) + [33] + Array(repeating: 0, count: 33) + [0, 2, 0, 47, 1, 0]),
+        (
+            "session id over 32 bytes",
+            [0x03, 0x03] + Array(repeating: 0, count: 32) + [33] + Array(repeating: 0, count: 33) + [0, 2, 0, 47, 1, 0]
+        ),
         ("odd cipher-suite length", [0x03, 0x03] + Array(repeating: 0, count: 32) + [0, 0, 3, 0, 47, 0, 1, 0]),
         ("cipher list past the end", [0x03, 0x03] + Array(repeating: 0, count: 32) + [0, 0, 9, 0, 47]),
         ("no compression methods", [0x03, 0x03] + Array(repeating: 0, count: 32) + [0, 0, 2, 0, 47]),
@@ -78,7 +82,9 @@ import TLSPrintTLS
     }
 
     @Test func extensionCountIsCapped() throws {
-        let many: [UInt8] = (0..<(Limits.extensionsPerHello + 1)).flatMap { (index: Int) -> [UInt8] in [0xFF, UInt8(index & 0xFF), 0, 0] }
+        let many: [UInt8] = (0..<(Limits.extensionsPerHello + 1)).flatMap { (index: Int) -> [UInt8] in
+            [0xFF, UInt8(index & 0xFF), 0, 0]
+        }
         let bytes = Self.base + [UInt8(many.count >> 8), UInt8(many.count & 0xFF)] + many
         let hello = try ClientHello(parsingAll: bytes)
         #expect(hello.extensions.count == Limits.extensionsPerHello)

@@ -1,5 +1,5 @@
-import Testing
 import TLSPrintTLS
+import Testing
 
 @Suite struct RegistryTests {
     static let names: [(UInt16, String)] = [

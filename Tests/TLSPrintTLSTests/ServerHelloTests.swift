@@ -1,6 +1,6 @@
-import Testing
 import TLSPrintCore
 import TLSPrintTLS
+import Testing
 
 @Suite struct ServerHelloTests {
     static func serverHello(_ name: String) throws -> ServerHello {
@@ -62,7 +62,10 @@ import TLSPrintTLS
     static let malformed: [(String, [UInt8])] = [
         ("empty", []),
         ("short random", [0x03, 0x03, 0x00]),
-        ("session id echo over 32", [0x03, 0x03] + Array(repeating: 0, count: 32) + [33] + Array(repeating: 0, count: 36)),
+        (
+            "session id echo over 32",
+            [0x03, 0x03] + Array(repeating: 0, count: 32) + [33] + Array(repeating: 0, count: 36)
+        ),
         ("no compression byte", [0x03, 0x03] + Array(repeating: 0, count: 32) + [0, 0x13, 0x01]),
     ]
 

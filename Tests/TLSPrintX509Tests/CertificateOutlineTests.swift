@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TLSPrintCore
+import Testing
+
 @testable import TLSPrintX509
 
 @Suite struct CertificateOutlineTests {
@@ -22,7 +23,10 @@ import TLSPrintCore
         // openssl verify -check_ss_sig accepts a self-issued certificate only when its signature verifies.
         #expect(outline.selfSigned == (subject == issuer && fixture.openssl["selfverify"] == "OK"))
         #expect(outline.usedFallback == Self.rejectedBySwiftCertificates.contains(fixture.name))
-        #expect(outline.subjectCommonName == subject.components(separatedBy: "CN=").last?.components(separatedBy: ", ").first)
+        #expect(
+            outline.subjectCommonName
+                == subject.components(separatedBy: "CN=").last?.components(separatedBy: ", ").first
+        )
     }
 
     @Test func ja4xInputsOfTheInfigoRoot() throws {
