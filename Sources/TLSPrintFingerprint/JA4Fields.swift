@@ -1,0 +1,48 @@
+import TLSPrintCore
+import TLSPrintTLS
+
+/// Pieces shared by the JA4 family (fingerprints.md §0, §1.1, §1.4).
+package enum JA4Fields {
+    /// The two-character version code: `13`, `12`, `11`, `10`, `s3`, `s2`, `d1`, `d2`, `d3`, else `00`.
+    package static func versionCode(_ version: ProtocolVersion) -> String {
+        switch version {
+        case .tls13: "13"
+        case .tls12: "12"
+        case .tls11: "11"
+        case .tls10: "10"
+        case .ssl3: "s3"
+        case .ssl2: "s2"
+        case .dtls10: "d1"
+        case .dtls12: "d2"
+        case .dtls13: "d3"
+        default: "00"
+        }
+    }
+
+    /// A count as two decimal digits, zero padded, capped at 99.
+    package static func twoDigitCount(_ count: Int) -> String {
+        let capped = min(count, 99)
+        return capped < 10 ? "0\(capped)" : "\(capped)"
+    }
+
+    /// The two ALPN characters per the written spec (§1.4, tlsprint's rule): first and last byte when both
+    /// are ASCII alphanumeric (a one-byte value doubled), else first and last digit of the value's hex;
+    /// `00` when there is no value or it is empty.
+    package static func alpnCode(_ value: [UInt8]?) -> String {
+        guard let value, let first = value.first, let last = value.last else { return "00" }
+        if isAlphanumeric(first) && isAlphanumeric(last) {
+            return String(decoding: [first, last], as: UTF8.self)
+        }
+        let hex = Array(Hex.encode(value).utf8)
+        return String(decoding: [hex[0], hex[hex.count - 1]], as: UTF8.self)
+    }
+
+    /// 16-bit values as 4-digit lower-case hex, comma-joined.
+    package static func hexList(_ values: [UInt16]) -> String {
+        values.map(Hex.fourDigits).joined(separator: ",")
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+}

@@ -1,0 +1,20 @@
+// RFC 8446 §4
+//   struct {
+//       HandshakeType msg_type;    /* handshake type */
+//       uint24 length;             /* remaining bytes in message */
+//       select (Handshake.msg_type) { ... };
+//   } Handshake;
+
+/// One complete handshake message, reassembled from however many records and segments carried it.
+package struct HandshakeMessage: Hashable, Sendable {
+    /// The message type.
+    package var type: HandshakeType
+    /// The message body, without the 4-byte handshake header.
+    package var body: [UInt8]
+
+    /// A message from its type and body.
+    package init(type: HandshakeType, body: [UInt8]) {
+        self.type = type
+        self.body = body
+    }
+}
