@@ -68,6 +68,6 @@ import Testing
             print("skipped: python3 not found on PATH")
             return
         }
-        #expect(result.ok, "\(result.errors)")
+        #expect(result.ok, Comment(rawValue: result.errors))
     }
 }

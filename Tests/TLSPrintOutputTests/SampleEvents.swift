@@ -1,4 +1,5 @@
 import TLSPrintCore
+import TLSPrintOutput
 import TLSPrintSensor
 
 /// Hand-built events, one per type, shaped as shared/spec/events.md describes them.
