@@ -1,0 +1,89 @@
+/// Writes untrusted text so that it can never break a line or an encoding (shared/spec/events.md).
+///
+/// Control characters (U+0000–U+001F, U+007F) and every byte that is not part of a well-formed UTF-8
+/// sequence (RFC 3629 §4: no overlongs, surrogates or code points above U+10FFFF) become the four
+/// characters `\xHH` (lower-case hex). The result then goes through the encoding's own escaping, so a
+/// syslog PARAM-VALUE and a JSON string both read `\\xHH`. Well-formed non-ASCII UTF-8 is kept, except
+/// in ``Style/syslogMessage``, which stays US-ASCII (see ``SyslogFormatter``).
+enum TextEscaper {
+    /// The escaping applied after the `\xHH` step.
+    enum Style {
+        /// RFC 5424 §6.3.3 PARAM-VALUE: `\`, `"` and `]` get a backslash.
+        case syslogParamValue
+        /// RFC 8259 §7 string contents: `\` and `"` get a backslash (control characters are already gone).
+        case json
+        /// RFC 5424 MSG, kept US-ASCII (MSG-ANY without a BOM): non-ASCII bytes also become `\xHH`.
+        case syslogMessage
+    }
+
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `bytes`, escaped for `style`, to `out`.
+    static func append(_ bytes: Span<UInt8>, style: Style, to out: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F {
+                appendPrintable(byte, style: style, to: &out)
+                index += 1
+                continue
+            }
+            let length = byte < 0x80 ? 0 : validSequenceLength(bytes, at: index)
+            if length == 0 || style == .syslogMessage {
+                appendHexEscape(byte, style: style, to: &out)
+                index += 1
+                continue
+            }
+            for offset in 0..<length { out.append(bytes[index + offset]) }
+            index += length
+        }
+    }
+
+    /// Appends a `String`'s UTF-8, escaped for `style`.
+    static func append(_ text: String, style: Style, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { buffer in append(buffer.span, style: style, to: &out) }
+    }
+
+    /// Appends `bytes`, escaped for `style`.
+    static func append(_ bytes: [UInt8], style: Style, to out: inout [UInt8]) {
+        append(bytes.span, style: style, to: &out)
+    }
+
+    private static func appendPrintable(_ byte: UInt8, style: Style, to out: inout [UInt8]) {
+        switch (style, byte) {
+        case (_, UInt8(ascii: "\\")), (_, UInt8(ascii: "\"")), (.syslogParamValue, UInt8(ascii: "]")):
+            if style != .syslogMessage { out.append(UInt8(ascii: "\\")) }
+        default: break
+        }
+        out.append(byte)
+    }
+
+    private static func appendHexEscape(_ byte: UInt8, style: Style, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        if style != .syslogMessage { out.append(UInt8(ascii: "\\")) }
+        out.append(UInt8(ascii: "x"))
+        out.append(hexDigits[Int(byte >> 4)])
+        out.append(hexDigits[Int(byte & 0x0F)])
+    }
+
+    /// The length (2–4) of the well-formed UTF-8 sequence starting at `index`, or 0 (RFC 3629 §4 table).
+    static func validSequenceLength(_ bytes: Span<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        default: return 0
+        }
+        guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return 0 }
+        for offset in 2..<length where !(0x80...0xBF).contains(bytes[index + offset]) { return 0 }
+        return length
+    }
+}

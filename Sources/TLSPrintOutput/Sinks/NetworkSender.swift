@@ -1,0 +1,144 @@
+import Foundation
+
+/// A bounded queue of framed records and the thread that sends them, shared by a network sink.
+///
+/// The capture thread only appends under the lock; the sender thread connects, sends and reconnects
+/// with exponential backoff (0.1 s doubling to 30 s). A full queue drops its oldest record and counts it,
+/// so capture never waits for the collector.
+final class NetworkSender: @unchecked Sendable {  // all mutable state is guarded by `condition`
+    /// First and largest pause between connection attempts.
+    static let initialBackoff: TimeInterval = 0.1
+    static let maximumBackoff: TimeInterval = 30
+
+    private let condition = NSCondition()
+    private var queue: BoundedQueue<[UInt8]>
+    private var counters = NetworkSinkCounters()
+    private var stopping = false
+    private var abandoned = false
+    private var finished = false
+    private var sending = false
+    private let connection: SocketConnection
+
+    init(connection: SocketConnection, capacity: Int) {
+        self.connection = connection
+        self.queue = BoundedQueue(capacity: capacity)
+        let thread = Thread { [self] in run() }
+        thread.name = "tlsprint-sink"
+        thread.start()
+    }
+
+    /// A copy of the counters.
+    var snapshot: NetworkSinkCounters {
+        condition.lock()
+        defer { condition.unlock() }
+        return counters
+    }
+
+    /// Queues one framed record (dropping the oldest when full) and wakes the sender.
+    func enqueue(_ record: [UInt8], truncated: Bool) {
+        condition.lock()
+        counters.queued += 1
+        if truncated { counters.truncated += 1 }
+        if queue.append(record) { counters.droppedOverflow += 1 }
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Waits until every queued record is sent or `timeout` passes, then stops the thread.
+    /// Records still queued then are counted in `droppedAtExit`. Safe to call more than once.
+    func finish(timeout: TimeInterval) -> NetworkSinkCounters {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        stopping = true
+        condition.broadcast()
+        while !finished && condition.wait(until: deadline) {}
+        if !finished {
+            abandoned = true
+            counters.droppedAtExit += queue.removeAll() + (sending ? 1 : 0)
+            condition.broadcast()
+        }
+        return counters
+    }
+
+    /// Waits (up to `timeout`) until the queue is empty and nothing is being sent.
+    func waitUntilIdle(timeout: TimeInterval) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while !(queue.isEmpty && !sending) && !finished {
+            if !condition.wait(until: deadline) { return false }
+        }
+        return true
+    }
+
+    private func run() {
+        var backoff = Self.initialBackoff
+        while let record = next() {
+            if !connection.isOpen {
+                do {
+                    try connection.open()
+                    backoff = Self.initialBackoff
+                    update { $0.connections += 1 }
+                } catch {
+                    update { $0.connectFailures += 1 }
+                    requeue(record)
+                    pause(backoff)
+                    backoff = min(backoff * 2, Self.maximumBackoff)
+                    continue
+                }
+            }
+            do {
+                try connection.send(record)
+                update { $0.sent += 1 }
+            } catch {
+                if connection.datagram {
+                    update { $0.droppedSendFailure += 1 }
+                } else {
+                    connection.close()
+                    requeue(record)
+                }
+            }
+        }
+        connection.close()
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next record to send, or nil when stopping with an empty queue (or abandoned).
+    private func next() -> [UInt8]? {
+        condition.lock()
+        defer { condition.unlock() }
+        sending = false
+        condition.broadcast()
+        while queue.isEmpty && !stopping { condition.wait() }
+        guard !abandoned, let record = queue.popFirst() else { return nil }
+        sending = true
+        return record
+    }
+
+    private func requeue(_ record: [UInt8]) {
+        condition.lock()
+        defer { condition.unlock() }
+        if !abandoned && !queue.prepend(record) {  // when abandoned, `finish` already counted it
+            counters.droppedSendFailure += 1
+        }
+        sending = false
+        condition.broadcast()
+    }
+
+    private func pause(_ seconds: TimeInterval) {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while !abandoned && condition.wait(until: deadline) {}
+    }
+
+    private func update(_ change: (inout NetworkSinkCounters) -> Void) {
+        condition.lock()
+        change(&counters)
+        condition.unlock()
+    }
+}

@@ -1,0 +1,103 @@
+import SystemPackage
+
+/// Where `--output` sends events: `-`, `file:PATH`, `udp://host:port`, `tcp://host:port` or
+/// `tls://host:port`, optionally prefixed `json@` or `syslog@` to override `--format` for that output.
+///
+/// Hosts may be names, IPv4 literals or bracketed IPv6 literals (`udp://[::1]:514`). `tls://` parses but
+/// cannot be opened yet (``SinkError/Operation/unsupported``).
+package struct OutputDestination: Hashable, Sendable, CustomStringConvertible {
+    /// The transport part.
+    package enum Target: Hashable, Sendable {
+        /// Standard output (`-`).
+        case standardOutput
+        /// A file opened for appending.
+        case file(String)
+        /// RFC 5426 syslog over UDP.
+        case udp(host: String, port: UInt16)
+        /// RFC 6587 syslog over TCP.
+        case tcp(host: String, port: UInt16)
+        /// RFC 5425 syslog over TLS (not implemented).
+        case tls(host: String, port: UInt16)
+    }
+
+    /// The transport.
+    package var target: Target
+    /// The format forced by a `json@`/`syslog@` prefix; nil means `--format`.
+    package var formatOverride: OutputFormat?
+
+    /// A destination from its parts.
+    package init(target: Target, formatOverride: OutputFormat? = nil) {
+        self.target = target
+        self.formatOverride = formatOverride
+    }
+
+    /// Parses the `--output` syntax above.
+    /// - Throws: `SinkError(.destination)` naming the text when it does not fit.
+    package init(parsing text: String) throws(SinkError) {
+        var rest = Substring(text)
+        for format in OutputFormat.allCases where rest.hasPrefix(format.rawValue + "@") {
+            formatOverride = format
+            rest = rest.dropFirst(format.rawValue.count + 1)
+        }
+        if rest == "-" {
+            target = .standardOutput
+        } else if rest.hasPrefix("file:") {
+            let path = rest.dropFirst("file:".count)
+            guard !path.isEmpty else { throw SinkError(.destination, context: text) }
+            target = .file(String(path))
+        } else if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
+            let scheme = rest[..<colon]
+            let (host, port) = try Self.parseHostPort(rest[rest.index(colon, offsetBy: 3)...], original: text)
+            switch scheme {
+            case "udp": target = .udp(host: host, port: port)
+            case "tcp": target = .tcp(host: host, port: port)
+            case "tls": target = .tls(host: host, port: port)
+            default: throw SinkError(.destination, context: text)
+            }
+        } else {
+            throw SinkError(.destination, context: text)
+        }
+    }
+
+    /// The format this output writes, given the `--format` default.
+    package func format(default defaultFormat: OutputFormat) -> OutputFormat {
+        formatOverride ?? defaultFormat
+    }
+
+    /// The destination in `--output` syntax.
+    package var description: String {
+        let prefix = formatOverride.map { $0.rawValue + "@" } ?? ""
+        switch target {
+        case .standardOutput: return prefix + "-"
+        case .file(let path): return prefix + "file:" + path
+        case .udp(let host, let port): return prefix + "udp://" + Self.hostPort(host, port)
+        case .tcp(let host, let port): return prefix + "tcp://" + Self.hostPort(host, port)
+        case .tls(let host, let port): return prefix + "tls://" + Self.hostPort(host, port)
+        }
+    }
+
+    private static func hostPort(_ host: String, _ port: UInt16) -> String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
+    private static func parseHostPort(_ text: Substring, original: String) throws(SinkError) -> (String, UInt16) {
+        let host: Substring
+        let portText: Substring
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else {
+                throw SinkError(.destination, context: original)
+            }
+            host = text[text.index(after: text.startIndex)..<close]
+            portText = text[text.index(close, offsetBy: 2)...]
+        } else {
+            guard let colon = text.lastIndex(of: ":"), !text[..<colon].contains(":") else {
+                throw SinkError(.destination, context: original)
+            }
+            host = text[..<colon]
+            portText = text[text.index(after: colon)...]
+        }
+        guard !host.isEmpty, !host.contains("/"), portText.allSatisfy({ $0.isASCII && $0.isNumber }), let port = UInt16(portText), port > 0
+        else { throw SinkError(.destination, context: original) }
+        return (String(host), port)
+    }
+}

@@ -1,0 +1,118 @@
+import SystemPackage
+import TLSPrintSensor
+
+/// Any of tlsprint's sinks, chosen at run time from an ``OutputDestination`` (no existential needed).
+package enum OutputSink: EventSink, ~Copyable {
+    /// Standard output.
+    case standardOutput(StandardOutputSink)
+    /// An appended file.
+    case file(FileSink)
+    /// Syslog over UDP.
+    case udp(SyslogUDPSink)
+    /// Syslog over TCP.
+    case tcp(SyslogTCPSink)
+
+    /// Opens the sink for `destination`, writing `destination.format(default:)` as `identity`.
+    ///
+    /// TCP uses octet counting for syslog and LF framing for JSON lines.
+    /// - Throws: `SinkError(.open)`, `(.resolve)`, or `(.unsupported)` for `tls://`.
+    package init(
+        destination: OutputDestination, defaultFormat: OutputFormat, identity: EncoderIdentity
+    ) throws(SinkError) {
+        let format = destination.format(default: defaultFormat)
+        let encoding = format.encoder(identity: identity)
+        switch destination.target {
+        case .standardOutput:
+            self = .standardOutput(StandardOutputSink(encoding: encoding))
+        case .file(let path):
+            self = .file(try FileSink(path: FilePath(path), encoding: encoding))
+        case .udp(let host, let port):
+            self = .udp(try SyslogUDPSink(host: host, port: port, encoding: encoding))
+        case .tcp(let host, let port):
+            let framing: SyslogTCPSink.Framing = format == .json ? .lineFeed : .octetCounting
+            self = .tcp(try SyslogTCPSink(host: host, port: port, encoding: encoding, framing: framing))
+        case .tls:
+            throw SinkError(.unsupported, context: "\(destination): TLS output is not implemented yet")
+        }
+    }
+
+    /// Writes one event to the underlying sink.
+    package mutating func write(_ event: Event) throws(SinkError) {
+        var failure: SinkError?
+        switch consume self {
+        case .standardOutput(var sink):
+            do throws(SinkError) { try sink.write(event) } catch { failure = error }
+            self = .standardOutput(sink)
+        case .file(var sink):
+            do throws(SinkError) { try sink.write(event) } catch { failure = error }
+            self = .file(sink)
+        case .udp(var sink):
+            do throws(SinkError) { try sink.write(event) } catch { failure = error }
+            self = .udp(sink)
+        case .tcp(var sink):
+            do throws(SinkError) { try sink.write(event) } catch { failure = error }
+            self = .tcp(sink)
+        }
+        if let failure { throw failure }
+    }
+
+    /// Flushes the underlying sink.
+    package mutating func flush() throws(SinkError) {
+        var failure: SinkError?
+        switch consume self {
+        case .standardOutput(var sink):
+            do throws(SinkError) { try sink.flush() } catch { failure = error }
+            self = .standardOutput(sink)
+        case .file(var sink):
+            do throws(SinkError) { try sink.flush() } catch { failure = error }
+            self = .file(sink)
+        case .udp(var sink):
+            do throws(SinkError) { try sink.flush() } catch { failure = error }
+            self = .udp(sink)
+        case .tcp(var sink):
+            do throws(SinkError) { try sink.flush() } catch { failure = error }
+            self = .tcp(sink)
+        }
+        if let failure { throw failure }
+    }
+
+    /// Reopens a file output (SIGHUP); other outputs have nothing to reopen.
+    package mutating func reopen() throws(SinkError) {
+        var failure: SinkError?
+        switch consume self {
+        case .file(var sink):
+            do throws(SinkError) { try sink.reopen() } catch { failure = error }
+            self = .file(sink)
+        case let other:
+            self = other
+        }
+        if let failure { throw failure }
+    }
+
+    /// Records dropped so far by a network output (`dropped_output`); 0 for local outputs.
+    package var droppedCount: Int {
+        switch self {
+        case .udp(let sink): sink.counters.dropped
+        case .tcp(let sink): sink.counters.dropped
+        default: 0
+        }
+    }
+
+    /// Flushes and, for a network output, sends what is queued for at most `timeout` seconds and stops
+    /// its thread. Call once at exit; returns the network counters (zero for local outputs).
+    package mutating func finish(timeout: Double) throws(SinkError) -> NetworkSinkCounters {
+        try flush()
+        var counters = NetworkSinkCounters()
+        switch consume self {
+        case .udp(var sink):
+            counters = sink.finish(timeout: timeout)
+            self = .udp(sink)
+        case .tcp(var sink):
+            counters = sink.finish(timeout: timeout)
+            self = .tcp(sink)
+        case let other:
+            self = other
+        }
+        return counters
+    }
+}

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One UDP socket or TCP connection to a resolved address; used only by a sender thread.
+final class SocketConnection {
+    /// Send (and, on Linux, connect) time limit, so a stalled collector cannot hold the thread forever.
+    static let sendTimeoutSeconds = 5
+
+    let address: SocketAddress
+    let datagram: Bool
+    private var descriptor: Int32 = -1
+
+    init(address: SocketAddress, datagram: Bool) {
+        self.address = address
+        self.datagram = datagram
+    }
+
+    deinit { close() }
+
+    var isOpen: Bool { descriptor >= 0 }
+
+    /// Creates the socket and, for TCP, connects it.
+    func open() throws(SinkError) {
+        close()
+        #if canImport(Glibc)
+            let type = Int32(datagram ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        #else
+            let type = datagram ? SOCK_DGRAM : SOCK_STREAM
+        #endif
+        let fd = socket(address.family, type, 0)
+        guard fd >= 0 else { throw SinkError(.connect, errno: errno, context: "socket") }
+        var timeout = timeval(tv_sec: Self.sendTimeoutSeconds, tv_usec: 0)
+        _ = setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if !datagram {
+            let result = address.withSockAddr { connect(fd, $0, $1) } ?? -1
+            guard result == 0 else {
+                let code = errno
+                _ = Glibc.close(fd)
+                throw SinkError(.connect, errno: code, context: "connect")
+            }
+        }
+        descriptor = fd
+    }
+
+    /// Sends one datagram, or all of `bytes` on the stream.
+    func send(_ bytes: [UInt8]) throws(SinkError) {
+        guard descriptor >= 0 else { throw SinkError(.send, errno: EBADF, context: "not connected") }
+        if datagram {
+            let sent = bytes.withUnsafeBytes { raw in
+                address.withSockAddr { sendto(descriptor, raw.baseAddress, raw.count, 0, $0, $1) } ?? -1
+            }
+            guard sent >= 0 else { throw SinkError(.send, errno: errno, context: "sendto") }
+            return
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { raw in
+                Glibc.send(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            if sent < 0 {
+                if errno == EINTR { continue }
+                throw SinkError(.send, errno: errno, context: "send")
+            }
+            offset += sent
+        }
+    }
+
+    func close() {
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        descriptor = -1
+    }
+}

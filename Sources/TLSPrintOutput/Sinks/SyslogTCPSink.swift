@@ -1,0 +1,67 @@
+import Foundation
+import TLSPrintSensor
+
+/// Sends events over one TCP connection, framed per RFC 6587, from a bounded queue on its own thread.
+///
+/// The connection is opened by the sender thread and reopened after an error with backoff; the record
+/// being sent goes back to the head of the queue. A full queue drops its oldest record (counted).
+package struct SyslogTCPSink: EventSink, ~Copyable {
+    /// RFC 6587 §3.4 framing.
+    package enum Framing: String, Hashable, Sendable {
+        /// §3.4.1 octet counting: `LENGTH SP MSG` (the default for syslog).
+        case octetCounting
+        /// §3.4.2 non-transparent framing with LF as trailer (JSON lines).
+        case lineFeed
+    }
+
+    /// The framing in use.
+    package let framing: Framing
+    private let encoding: EventEncoding
+    private let sender: NetworkSender
+    private var scratch: [UInt8] = []
+
+    /// Resolves `host` and starts the sender thread (which connects in the background).
+    /// - Throws: `SinkError(.resolve)` when the host does not resolve.
+    package init(
+        host: String, port: UInt16, encoding: EventEncoding, framing: Framing = .octetCounting,
+        queueCapacity: Int = SyslogUDPSink.defaultQueueCapacity
+    ) throws(SinkError) {
+        let address = try SocketAddress.resolve(host: host, port: port, datagram: false)
+        self.framing = framing
+        self.encoding = encoding
+        self.sender = NetworkSender(
+            connection: SocketConnection(address: address, datagram: false), capacity: queueCapacity)
+    }
+
+    deinit { _ = sender.finish(timeout: 1) }
+
+    /// Encodes, frames and queues one event.
+    package mutating func write(_ event: Event) throws(SinkError) {
+        scratch.removeAll(keepingCapacity: true)
+        encoding.appendRecord(event, to: &scratch)
+        switch framing {
+        case .octetCounting:
+            var frame: [UInt8] = []
+            frame.reserveCapacity(scratch.count + 8)
+            DecimalWriter.append(scratch.count, to: &frame)
+            frame.append(0x20)
+            frame.append(contentsOf: scratch)
+            sender.enqueue(frame, truncated: false)
+        case .lineFeed:
+            scratch.append(0x0A)
+            sender.enqueue(scratch, truncated: false)
+        }
+    }
+
+    /// Records are queued as they are written; this does nothing.
+    package mutating func flush() throws(SinkError) {}
+
+    /// The counters so far.
+    package var counters: NetworkSinkCounters { sender.snapshot }
+
+    /// Waits up to `timeout` seconds for the queue to empty (for tests and orderly shutdown).
+    package func waitUntilIdle(timeout: Double) -> Bool { sender.waitUntilIdle(timeout: timeout) }
+
+    /// Sends what is queued for at most `timeout` seconds, stops the thread and returns the counters.
+    package mutating func finish(timeout: Double) -> NetworkSinkCounters { sender.finish(timeout: timeout) }
+}

@@ -1,0 +1,105 @@
+import TLSPrintCore
+import TLSPrintSensor
+import Testing
+
+@testable import TLSPrintOutput
+
+/// Attacker-controlled text (shared/spec/events.md: "Attacker bytes never break a line").
+@Suite struct EscapingTests {
+    let syslog = SyslogFormatter(identity: SampleEvents.identity)
+    let json = JSONLineEncoder(identity: SampleEvents.identity)
+
+    /// The SD or JSON value the encoders write for `sni` (the text between the quotes).
+    func syslogSNI(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        SyslogFormatter.appendParameterValue(.text(bytes), to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func jsonSNI(_ bytes: [UInt8]) -> String {
+        var writer = JSONWriter()
+        writer.text(bytes)
+        return String(decoding: writer.bytes.dropFirst().dropLast(), as: UTF8.self)
+    }
+
+    // (input, syslog PARAM-VALUE, JSON string body), worked by hand from RFC 5424 §6.3.3 and RFC 8259 §7.
+    static let cases: [([UInt8], String, String)] = [
+        (Array(#"a"b"#.utf8), #"a\"b"#, #"a\"b"#),
+        (Array(#"a\b"#.utf8), #"a\\b"#, #"a\\b"#),
+        (Array("a]b".utf8), #"a\]b"#, "a]b"),
+        (Array("a\nb".utf8), #"a\\x0ab"#, #"a\\x0ab"#),
+        ([0x61, 0x00, 0x62], #"a\\x00b"#, #"a\\x00b"#),
+        ([0x1F, 0x7F], #"\\x1f\\x7f"#, #"\\x1f\\x7f"#),
+        ([0x61, 0xFF, 0x62], #"a\\xffb"#, #"a\\xffb"#),
+        (Array("bücher.de".utf8), "bücher.de", "bücher.de"),
+        ([0xF0, 0x9F, 0x98, 0x80], "\u{1F600}", "\u{1F600}"),  // a valid 4-byte sequence stays
+        ([0xC2, 0x85], "\u{85}", "\u{85}"),  // C1 controls are valid UTF-8 and outside the spec's range
+        ([0xC0, 0xAF], #"\\xc0\\xaf"#, #"\\xc0\\xaf"#),  // overlong '/'
+        ([0xED, 0xA0, 0x80], #"\\xed\\xa0\\x80"#, #"\\xed\\xa0\\x80"#),  // UTF-16 surrogate
+        ([0xF4, 0x90, 0x80, 0x80], #"\\xf4\\x90\\x80\\x80"#, #"\\xf4\\x90\\x80\\x80"#),  // above U+10FFFF
+        ([0x61, 0xE2, 0x82], #"a\\xe2\\x82"#, #"a\\xe2\\x82"#),  // truncated at the end
+        ([0xE2, 0x82, 0x41], #"\\xe2\\x82A"#, #"\\xe2\\x82A"#),  // truncated in the middle
+        ([0x80], #"\\x80"#, #"\\x80"#),  // lone continuation byte
+        (Array(#"\x41"#.utf8), #"\\x41"#, #"\\x41"#),  // a literal backslash-x reads like an escape
+    ]
+
+    @Test(arguments: cases)
+    func escapes(input: [UInt8], syslogValue: String, jsonValue: String) {
+        #expect(syslogSNI(input) == syslogValue)
+        #expect(jsonSNI(input) == jsonValue)
+    }
+
+    @Test func hostileSNIInWholeLines() throws {
+        let sni: [UInt8] = Array(#"x"y\z]"#.utf8) + [0x0A, 0x00, 0xFF] + Array("bücher.de".utf8)
+        let event = SampleEvents.hello(sni: sni)
+        #expect(
+            syslog.lineString(event)
+                == "<134>1 2026-04-17T22:57:53.482113+00:00 sensor-1 sniffer - tls_client_hello "
+                + #"[relay@55555 sni="x\"y\\z\]\\x0a\\x00\\xffbücher.de"]"# + "\n")
+        #expect(
+            json.lineString(event)
+                == #"{"timestamp":"2026-04-17T22:57:53.482113+00:00","node":"sensor-1","app":"sniffer","#
+                + #""event":"tls_client_hello","severity":"info","sni":"x\"y\\z]\\x0a\\x00\\xffbücher.de"}"# + "\n")
+        if let result = try PythonJSON.parses(json.line(event)) { #expect(result.ok, Comment(rawValue: result.errors)) }
+    }
+
+    @Test func longestDNSNameIsKeptWhole() {
+        let name = [UInt8](repeating: UInt8(ascii: "a"), count: 255)
+        #expect(syslogSNI(name) == String(repeating: "a", count: 255))
+        #expect(jsonSNI(name) == String(repeating: "a", count: 255))
+    }
+
+    @Test func randomBytesNeverBreakALineAndJSONAlwaysParses() throws {
+        var generator = SplitMix64(seed: 0x5EED)
+        var jsonLines: [UInt8] = []
+        for round in 0..<2_000 {
+            let length = Int(generator.next() % 64)
+            var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            if round % 3 == 0 { bytes += [0xE2, 0x82] }  // bias toward truncated sequences
+            let event = SampleEvents.hello(sni: bytes)
+            for record in [syslog.record(event), json.record(event)] {
+                #expect(!record.contains(0x0A) && !record.contains(0x0D) && !record.contains(0x00))
+                #expect(String(validating: record, as: UTF8.self) != nil)
+            }
+            jsonLines += json.line(event)
+        }
+        guard let result = try PythonJSON.parses(jsonLines) else {
+            print("skipped: python3 not found on PATH")
+            return
+        }
+        #expect(result.ok, Comment(rawValue: result.errors))
+    }
+}
+
+/// A small deterministic generator for property tests.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,73 @@
+import TLSPrintCore
+import TLSPrintSensor
+import Testing
+
+@testable import TLSPrintOutput
+
+/// Golden lines written by hand from shared/spec/events.md (not from the encoder's output).
+@Suite struct JSONLineEncoderTests {
+    let encoder = JSONLineEncoder(identity: SampleEvents.identity)
+    static let head = #"{"timestamp":"2026-04-17T22:57:53.482113+00:00","node":"sensor-1","app":"sniffer","#
+    static let endpoints = #""src_ip":"192.0.2.10","src_port":51514,"dst_ip":"2001:db8::1","dst_port":443,"transport":"tcp""#
+
+    @Test func clientHello() {
+        let expected =
+            Self.head + #""event":"tls_client_hello","severity":"info","# + Self.endpoints
+            + #","tls_version":"TLS 1.3","sni":"example.com","alpn":["h2","http/1.1"],"#
+            + #""ja3":"0123456789abcdef0123456789abcdef","ja4":"t13d1516h2_8daaf6152771_02713d6af862","#
+            + #""raw_ciphers":"4865-4866","ja4l_c":"6172_64","ja4l_rtt_ms":12.344,"ja4l_client_ttl":64,"#
+            + #""resumption":["session_ticket","psk"],"ech":false}"#
+        #expect(encoder.lineString(SampleEvents.clientHello) == expected + "\n")
+    }
+
+    @Test func session() {
+        let expected =
+            Self.head + #""event":"tls_session","severity":"warning","# + Self.endpoints
+            + #","tls_version":"TLS 1.2","sni":"","alpn_selected":"h2","#
+            + #""ja3s":"fedcba9876543210fedcba9876543210","resumption_accepted":true,"hrr":false}"#
+        #expect(encoder.lineString(SampleEvents.session) == expected + "\n")
+    }
+
+    @Test func certificateCarriesChainObjects() {
+        let expected =
+            Self.head + #""event":"tls_certificate","severity":"info","# + Self.endpoints
+            + #","sni":"example.com","ja4x":"a373a9f83c6b_2bab15409345_7bf9a7bf7029","ja4x_chain":["a_b_c","d_e_f"],"#
+            + #""subject_cn":"example.com","sans":["example.com","192.0.2.1"],"not_before":"2026-01-31T00:00:00Z","#
+            + #""self_signed":false,"chain_length":2,"#
+            + #""chain":[{"ja4x":"a_b_c","serial":"01"},{"ja4x":"d_e_f","serial":"02"}]}"#
+        #expect(encoder.lineString(SampleEvents.certificate) == expected + "\n")
+    }
+
+    @Test func statsAndStartup() {
+        #expect(
+            encoder.lineString(SampleEvents.stats)
+                == #"{"timestamp":"1970-01-01T00:00:00.000000+00:00","node":"sensor-1","app":"sniffer","#
+                + #""event":"sensor_stats","severity":"info","packets":1000,"dropped_output":0,"#
+                + #""parse_errors_truncated":3}"# + "\n")
+        #expect(
+            encoder.lineString(SampleEvents.startup)
+                == Self.head + #""event":"startup","severity":"info","message":"sniffer started node=sensor-1"}"# + "\n")
+    }
+
+    @Test func emptyContainersAndNegativeNumbers() {
+        let event = Event(
+            type: .tlsClientHello, timestamp: SampleEvents.packetTime,
+            fields: [
+                EventField("alpn", .list([])), EventField("chain", .objects([])), EventField("n", .integer(-3)),
+                EventField("ms", .thousandths(-5)),
+            ])
+        #expect(
+            encoder.lineString(event)
+                == Self.head + #""event":"tls_client_hello","severity":"info","alpn":[],"chain":[],"n":-3,"ms":-0.005}"#
+                + "\n")
+    }
+
+    @Test func everySampleParsesWithPython() throws {
+        let lines = SampleEvents.all.flatMap { encoder.line($0) }
+        guard let result = try PythonJSON.parses(lines) else {
+            print("skipped: python3 not found on PATH")
+            return
+        }
+        #expect(result.ok, Comment(rawValue: result.errors))
+    }
+}
