@@ -1,0 +1,40 @@
+# tlsprint — developer and CI entry points. `make test` is the test command (README, .ci/run).
+SWIFT ?= swift
+TLSPRINT_SHARED ?= ../shared
+export TLSPRINT_SHARED
+
+DEB_PACKAGES := libpcap-dev python3
+WERROR := -Xswiftc -warnings-as-errors
+
+.PHONY: deps build lint test demo bench stress
+
+## deps: install the Debian packages the build and tests need, only those missing (dpkg -s).
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+build:
+	$(SWIFT) build
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests
+
+## test: deps, lint, warning-free build, tests, AddressSanitizer tests, short fuzz run.
+test: deps lint
+	$(SWIFT) build --build-tests $(WERROR)
+	$(SWIFT) test
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	@if [ -x Fuzz/run.sh ]; then Fuzz/run.sh 20; else echo "Fuzz/run.sh not present: fuzzing skipped"; fi
+
+demo:
+	$(SWIFT) build -c release
+	.build/release/tlsprint read Tests/Fixtures/captures/sample.pcap
+
+bench:
+	Benchmarks/run.sh
+
+stress:
+	@if [ -x scripts/stress.sh ]; then scripts/stress.sh; else echo "scripts/stress.sh not present yet"; fi
