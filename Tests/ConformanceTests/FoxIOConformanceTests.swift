@@ -20,7 +20,7 @@ import Testing
         }
         var table = AgreementTable()
         var notApplicable: [String] = []
-        for (folder, listing) in [("foxio/pcap", "foxio/expected.json"), ("foxio/derived", "foxio/derived/expected.json")] {
+        for (folder, listing) in [("foxio/pcap", "corpus/foxio/expected.json"), ("foxio/derived", "corpus/foxio/derived/expected.json")] {
             let document = try #require(try SharedCorpus.json(listing) as? [String: Any])
             let files = try #require(document["files"] as? [[String: Any]])
             for file in files {
