@@ -9,6 +9,7 @@ import Testing
         -> ClientHello
     {
         var body: [UInt8] = [UInt8(version >> 8), UInt8(version & 0xFF)] + Array(repeating: 0, count: 32) + [0]
+        if version >> 8 == 0xFE { body += [0] }  // DTLS legacy_cookie
         body += [UInt8(ciphers.count * 2 >> 8), UInt8(ciphers.count * 2 & 0xFF)]
         body += ciphers.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         body += [1, 0]
