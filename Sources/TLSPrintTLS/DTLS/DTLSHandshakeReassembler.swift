@@ -6,8 +6,9 @@ import TLSPrintCore
 /// with duplicates or overlaps, and each complete message is yielded once, in message_seq order.
 /// Retransmissions repeat a message_seq already yielded and are ignored; a ClientHello sent again after a
 /// HelloVerifyRequest or HelloRetryRequest has the next message_seq and is yielded as a message of its own.
-/// Until the first message is yielded, the expected message_seq is the lowest one seen, so a capture that
-/// starts after message 0 still yields the rest. Memory is bounded by the caps given at initialisation.
+/// Every handshake starts at message_seq 0 (RFC 6347 §4.2.2), so that is expected first; a capture that
+/// missed the start yields the messages it has through `flush()`. Memory is bounded by the caps given at
+/// initialisation.
 package struct DTLSHandshakeReassembler: Sendable {
     /// Fragments that the reassembler gave up on, by cause.
     package struct Drops: Hashable, Sendable {
@@ -34,8 +35,7 @@ package struct DTLSHandshakeReassembler: Sendable {
     package private(set) var drops = Drops()
 
     private var pending: [DTLSPartialMessage] = []
-    private var nextSequence: Int?
-    private var hasYielded = false
+    private var nextSequence = 0
     private var bufferedBytes = 0
 
     /// A reassembler with the given caps.
@@ -70,16 +70,10 @@ package struct DTLSHandshakeReassembler: Sendable {
 
     private mutating func accept(_ header: DTLSHandshakeHeader, version: ProtocolVersion, bytes: [UInt8]) {
         let sequence = Int(header.messageSequence)
-        if let next = nextSequence {
-            if sequence < next {
-                guard !hasYielded else { return }  // a retransmission of a message already yielded
-                nextSequence = sequence
-            } else if sequence >= next + Self.sequenceWindow {
-                drops.outOfWindow += 1
-                return
-            }
-        } else {
-            nextSequence = sequence
+        guard sequence >= nextSequence else { return }  // a retransmission of a message already yielded
+        guard sequence < nextSequence + Self.sequenceWindow else {
+            drops.outOfWindow += 1
+            return
         }
         guard let index = partialIndex(for: header, version: version) else { return }
         guard !pending[index].isAbandoned else { return }
@@ -118,27 +112,41 @@ package struct DTLSHandshakeReassembler: Sendable {
         pending[index].abandon()
     }
 
+    /// Yields the complete messages still waiting behind a gap (a message_seq never fully seen, as when the
+    /// capture began mid-handshake), in message_seq order, and moves past them. For the end of a flow.
+    package mutating func flush() -> [DTLSHandshakeMessage] {
+        var ready: [DTLSHandshakeMessage] = []
+        for partial in pending.sorted(by: { $0.sequence < $1.sequence }) where partial.isComplete {
+            ready.append(Self.message(from: partial))
+            nextSequence = Int(partial.sequence) + 1
+        }
+        pending.removeAll { Int($0.sequence) < nextSequence }
+        bufferedBytes = pending.reduce(0) { $0 + $1.bufferedBytes }
+        return ready + yieldReady()
+    }
+
     /// Removes and returns the complete messages from the next expected message_seq on, skipping
     /// abandoned ones.
     private mutating func yieldReady() -> [DTLSHandshakeMessage] {
         var ready: [DTLSHandshakeMessage] = []
-        while let next = nextSequence, let index = pending.firstIndex(where: { Int($0.sequence) == next }) {
+        while let index = pending.firstIndex(where: { Int($0.sequence) == nextSequence }) {
             let partial = pending[index]
             guard partial.isComplete || partial.isAbandoned else { break }
             pending.remove(at: index)
-            nextSequence = next + 1
+            nextSequence += 1
             guard !partial.isAbandoned else { continue }
             bufferedBytes -= partial.bufferedBytes
-            hasYielded = true
-            ready.append(
-                DTLSHandshakeMessage(
-                    message: HandshakeMessage(type: partial.type, body: partial.assembled()),
-                    messageSequence: partial.sequence,
-                    recordVersion: partial.recordVersion,
-                    fragmentCount: partial.fragments.count
-                )
-            )
+            ready.append(Self.message(from: partial))
         }
         return ready
+    }
+
+    private static func message(from partial: DTLSPartialMessage) -> DTLSHandshakeMessage {
+        DTLSHandshakeMessage(
+            message: HandshakeMessage(type: partial.type, body: partial.assembled()),
+            messageSequence: partial.sequence,
+            recordVersion: partial.recordVersion,
+            fragmentCount: partial.fragments.count
+        )
     }
 }
