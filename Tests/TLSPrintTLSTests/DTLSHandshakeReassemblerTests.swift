@@ -7,7 +7,9 @@ import Testing
     static let body = DTLSWire.body(300)
 
     /// Feeds datagrams in order; returns (message_seq, body) of everything yielded.
-    static func run(_ datagrams: [[UInt8]], into reassembler: inout DTLSHandshakeReassembler) throws -> [(UInt16, [UInt8])] {
+    static func run(_ datagrams: [[UInt8]], into reassembler: inout DTLSHandshakeReassembler) throws -> [(
+        UInt16, [UInt8]
+    )] {
         var out: [(UInt16, [UInt8])] = []
         for datagram in datagrams {
             out += try reassembler.feed(datagram: datagram.span).map { ($0.messageSequence, $0.message.body) }

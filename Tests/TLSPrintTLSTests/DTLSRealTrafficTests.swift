@@ -26,34 +26,71 @@ struct DTLSTrafficCase: Sendable, CustomTestStringConvertible {
 @Suite struct DTLSRealTrafficTests {
     static let cases: [DTLSTrafficCase] = [
         DTLSTrafficCase(
-            name: "zeek-dtls1_0", client: [(1, 0, 231), (1, 1, 251), (16, 2, 66)],
+            name: "zeek-dtls1_0",
+            client: [(1, 0, 231), (1, 1, 251), (16, 2, 66)],
             server: [(3, 0, 23), (2, 1, 54), (11, 2, 761), (12, 3, 327), (14, 4, 0), (4, 5, 166)],
-            firstHelloFragments: 2, firstHelloRecordVersion: 0xFEFF, cipherCount: 55,
-            extensionTypes: [11, 10, 35, 15], cookieLengths: [0, 20], expected: ("zeek", "dtls1_0.pcap")),
+            firstHelloFragments: 2,
+            firstHelloRecordVersion: 0xFEFF,
+            cipherCount: 55,
+            extensionTypes: [11, 10, 35, 15],
+            cookieLengths: [0, 20],
+            expected: ("zeek", "dtls1_0.pcap")
+        ),
         DTLSTrafficCase(
-            name: "zeek-dtls1_2", client: [(1, 0, 287), (1, 1, 307), (16, 2, 66)],
+            name: "zeek-dtls1_2",
+            client: [(1, 0, 287), (1, 1, 307), (16, 2, 66)],
             server: [(3, 0, 23), (2, 1, 57), (11, 2, 874), (12, 3, 329), (14, 4, 0), (4, 5, 166)],
-            firstHelloFragments: 2, firstHelloRecordVersion: 0xFEFD, cipherCount: 80,
-            extensionTypes: [11, 10, 35, 13, 15], cookieLengths: [0, 20], expected: ("zeek", "dtls1_2.pcap")),
+            firstHelloFragments: 2,
+            firstHelloRecordVersion: 0xFEFD,
+            cipherCount: 80,
+            extensionTypes: [11, 10, 35, 13, 15],
+            cookieLengths: [0, 20],
+            expected: ("zeek", "dtls1_2.pcap")
+        ),
         DTLSTrafficCase(
-            name: "zeek-dtls13-wolfssl", client: [(1, 0, 234), (1, 1, 307)], server: [(2, 0, 119), (2, 1, 119)],
-            firstHelloFragments: 1, firstHelloRecordVersion: 0xFEFD, cipherCount: 27,
-            extensionTypes: [51, 43, 13, 10, 22], cookieLengths: [0, 0], expected: ("zeek", "dtls13-wolfssl.pcap")),
+            name: "zeek-dtls13-wolfssl",
+            client: [(1, 0, 234), (1, 1, 307)],
+            server: [(2, 0, 119), (2, 1, 119)],
+            firstHelloFragments: 1,
+            firstHelloRecordVersion: 0xFEFD,
+            cipherCount: 27,
+            extensionTypes: [51, 43, 13, 10, 22],
+            cookieLengths: [0, 0],
+            expected: ("zeek", "dtls13-wolfssl.pcap")
+        ),
         DTLSTrafficCase(
-            name: "zeek-webrtc-stun", client: [(1, 0, 272), (11, 1, 591), (16, 2, 66), (15, 3, 130)],
+            name: "zeek-webrtc-stun",
+            client: [(1, 0, 272), (11, 1, 591), (16, 2, 66), (15, 3, 130)],
             server: [(2, 0, 92), (11, 1, 272), (12, 2, 142), (13, 3, 6), (14, 4, 0)],
-            firstHelloFragments: 1, firstHelloRecordVersion: 0xFEFF, cipherCount: 73,
-            extensionTypes: [11, 10, 15, 14], cookieLengths: [0], expected: ("zeek", "webrtc-stun.pcap")),
+            firstHelloFragments: 1,
+            firstHelloRecordVersion: 0xFEFF,
+            cipherCount: 73,
+            extensionTypes: [11, 10, 15, 14],
+            cookieLengths: [0],
+            expected: ("zeek", "webrtc-stun.pcap")
+        ),
         DTLSTrafficCase(
-            name: "arkime-cloudshark-dtls1", client: [(1, 0, 139), (16, 1, 130)],
+            name: "arkime-cloudshark-dtls1",
+            client: [(1, 0, 139), (16, 1, 130)],
             server: [(2, 0, 54), (11, 1, 523), (14, 2, 0), (4, 3, 166)],
-            firstHelloFragments: 1, firstHelloRecordVersion: 0xFEFF, cipherCount: 44,
-            extensionTypes: [35, 15], cookieLengths: [0], expected: ("arkime", "cloudshark-dtls1.pcap")),
+            firstHelloFragments: 1,
+            firstHelloRecordVersion: 0xFEFF,
+            cipherCount: 44,
+            extensionTypes: [35, 15],
+            cookieLengths: [0],
+            expected: ("arkime", "cloudshark-dtls1.pcap")
+        ),
         DTLSTrafficCase(
-            name: "arkime-wireshark-dtls12", client: [(1, 0, 396), (1, 1, 404), (16, 2, 165)],
+            name: "arkime-wireshark-dtls12",
+            client: [(1, 0, 396), (1, 1, 404), (16, 2, 165)],
             server: [(3, 0, 11), (2, 1, 412), (12, 2, 168), (14, 3, 0)],
-            firstHelloFragments: 1, firstHelloRecordVersion: 0xFEFD, cipherCount: 3,
-            extensionTypes: [10, 11, 256], cookieLengths: [0, 8], expected: ("arkime", "wireshark-dtls12.pcap")),
+            firstHelloFragments: 1,
+            firstHelloRecordVersion: 0xFEFD,
+            cipherCount: 3,
+            extensionTypes: [10, 11, 256],
+            cookieLengths: [0, 8],
+            expected: ("arkime", "wireshark-dtls12.pcap")
+        ),
     ]
 
     /// Feeds every datagram of a fixture; returns the messages of each direction.
@@ -77,10 +114,14 @@ struct DTLSTrafficCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: cases)
     func yieldsEveryPlaintextMessageOnce(_ traffic: DTLSTrafficCase) throws {
         let (client, server) = try Self.replay(traffic.name)
-        #expect(client.map { [Int($0.message.type.rawValue), Int($0.messageSequence), $0.message.body.count] }
-            == traffic.client.map { [Int($0.0), Int($0.1), $0.2] })
-        #expect(server.map { [Int($0.message.type.rawValue), Int($0.messageSequence), $0.message.body.count] }
-            == traffic.server.map { [Int($0.0), Int($0.1), $0.2] })
+        #expect(
+            client.map { [Int($0.message.type.rawValue), Int($0.messageSequence), $0.message.body.count] }
+                == traffic.client.map { [Int($0.0), Int($0.1), $0.2] }
+        )
+        #expect(
+            server.map { [Int($0.message.type.rawValue), Int($0.messageSequence), $0.message.body.count] }
+                == traffic.server.map { [Int($0.0), Int($0.1), $0.2] }
+        )
         let first = try #require(client.first)
         #expect(first.fragmentCount == traffic.firstHelloFragments)
         #expect(first.recordVersion.rawValue == traffic.firstHelloRecordVersion)
@@ -89,8 +130,10 @@ struct DTLSTrafficCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: cases)
     func cookieStrippedHellosParseAsTLS(_ traffic: DTLSTrafficCase) throws {
         let hellos = try Self.replay(traffic.name).client.filter { $0.message.type == .clientHello }
-        #expect(try hellos.map { try DTLSClientHello.tlsEquivalentBody($0.message.body).cookie.count }
-            == traffic.cookieLengths)
+        #expect(
+            try hellos.map { try DTLSClientHello.tlsEquivalentBody($0.message.body).cookie.count }
+                == traffic.cookieLengths
+        )
         let first = try #require(hellos.first)
         let stripped = try DTLSClientHello.tlsEquivalentBody(first.message.body)
         let hello = try ClientHello(parsingAll: stripped.body)
@@ -117,7 +160,8 @@ struct DTLSTrafficCase: Sendable, CustomTestStringConvertible {
                 hello.supportedGroups.map(\.rawValue).filter { !GREASE.contains($0) },
                 hello.ecPointFormats.map(UInt16.init),
             ]
-            let text = ([String(hello.legacyVersion.rawValue)] + fields.map { $0.map(String.init).joined(separator: "-") })
+            let text =
+                ([String(hello.legacyVersion.rawValue)] + fields.map { $0.map(String.init).joined(separator: "-") })
                 .joined(separator: ",")
             #expect(text == ja3)
         } else {  // Arkime's JA4_r: section b lists the ciphers sorted, four hex digits each

@@ -12,7 +12,8 @@ package struct DTLSHandshakeMessage: Hashable, Sendable {
     package var fragmentCount: Int
 
     /// A message from its parts.
-    package init(message: HandshakeMessage, messageSequence: UInt16, recordVersion: ProtocolVersion, fragmentCount: Int) {
+    package init(message: HandshakeMessage, messageSequence: UInt16, recordVersion: ProtocolVersion, fragmentCount: Int)
+    {
         self.message = message
         self.messageSequence = messageSequence
         self.recordVersion = recordVersion
