@@ -88,7 +88,11 @@ import Testing
         // A port nobody listens on: bind, learn the port, close.
         let port = try LoopbackSocket(datagram: false).port
         var sink = try SyslogTCPSink(
-            host: "127.0.0.1", port: port, encoding: syslog, queueCapacity: 3)
+            host: "127.0.0.1",
+            port: port,
+            encoding: syslog,
+            queueCapacity: 3
+        )
         for _ in 0..<10 { try sink.write(SampleEvents.stats) }
         let counters = sink.finish(timeout: 0.3)
         #expect(counters.queued == 10)

@@ -50,12 +50,20 @@ import Testing
             SampleEvents.startup, SampleEvents.clientHello, SampleEvents.session, SampleEvents.stats,
             SampleEvents.hello(sni: Self.hostileSNI),
         ]
-        var tcp = try SyslogTCPSink(host: "127.0.0.1", port: tcpPort, encoding: .syslog(SyslogFormatter(identity: identity)))
+        var tcp = try SyslogTCPSink(
+            host: "127.0.0.1",
+            port: tcpPort,
+            encoding: .syslog(SyslogFormatter(identity: identity))
+        )
         for event in events { try tcp.write(event) }
         let idle = tcp.waitUntilIdle(timeout: 10)
         #expect(idle)
         let viaTCP = try Self.waitForLines(output, count: events.count)
-        var udp = try SyslogUDPSink(host: "127.0.0.1", port: udpPort, encoding: .syslog(SyslogFormatter(identity: identity)))
+        var udp = try SyslogUDPSink(
+            host: "127.0.0.1",
+            port: udpPort,
+            encoding: .syslog(SyslogFormatter(identity: identity))
+        )
         for event in events { try udp.write(event) }
         let all = try Self.waitForLines(output, count: events.count * 2)
         #expect(viaTCP.count == events.count && all.count == events.count * 2)
@@ -72,7 +80,8 @@ import Testing
         #expect(received["app"] as? String == "sniffer")
         #expect(received["procid"] as? String == "-")
         #expect(received["msgid"] as? String == event.type.rawValue)
-        let expectedTime = event.type == .sensorStats
+        let expectedTime =
+            event.type == .sensorStats
             ? "1970-01-01T00:00:00.000000+00:00" : "2026-04-17T22:57:53.482113+00:00"
         #expect(received["timestamp"] as? String == expectedTime)
         let vars = try #require(received["vars"] as? [String: Any])
@@ -97,7 +106,8 @@ import Testing
         #expect(status == 0)
         var pid: pid_t?
         for _ in 0..<50 where pid == nil {
-            let text = (try? String(contentsOf: directory.appendingPathComponent("rsyslogd.pid"), encoding: .utf8)) ?? ""
+            let text =
+                (try? String(contentsOf: directory.appendingPathComponent("rsyslogd.pid"), encoding: .utf8)) ?? ""
             pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
             if pid == nil { usleep(100_000) }
         }
