@@ -102,6 +102,14 @@ import Testing
         #expect(counters.connectFailures >= 1)
     }
 
+    @Test func writesAfterFinishAreCountedAsDropped() throws {
+        let listener = try LoopbackSocket(datagram: true)
+        var sink = try SyslogUDPSink(host: "127.0.0.1", port: listener.port, encoding: syslog)
+        _ = sink.finish(timeout: 1)
+        try sink.write(SampleEvents.stats)
+        #expect(sink.counters.droppedAtExit == 1 && sink.counters.sent == 0)
+    }
+
     @Test func unresolvableHostIsAnError() {
         #expect(throws: SinkError.self) {
             _ = try SyslogUDPSink(host: "no-such-host.invalid", port: 514, encoding: syslog)
