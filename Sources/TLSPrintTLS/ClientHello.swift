@@ -75,7 +75,7 @@ package struct ClientHello: Hashable, Sendable, WireParseable {
         let offered = supportedVersions.filter { !$0.isGREASE }
         if legacyVersion.isDTLS || offered.contains(where: \.isDTLS) {
             // DTLS counts down: 0xfefc (1.3) is newer than 0xfefd (1.2), newer than 0xfeff (1.0).
-            return offered.filter(\.isDTLS).min { $0.rawValue < $1.rawValue } ?? legacyVersion
+            return DTLSVersionOrder.newest(of: offered) ?? legacyVersion
         }
         return offered.max { $0.rawValue < $1.rawValue } ?? legacyVersion
     }

@@ -128,15 +128,11 @@ struct DTLSTrafficCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: cases)
-    func cookieStrippedHellosParseAsTLS(_ traffic: DTLSTrafficCase) throws {
+    func reassembledHellosParse(_ traffic: DTLSTrafficCase) throws {
         let hellos = try Self.replay(traffic.name).client.filter { $0.message.type == .clientHello }
-        #expect(
-            try hellos.map { try DTLSClientHello.tlsEquivalentBody($0.message.body).cookie.count }
-                == traffic.cookieLengths
-        )
+        #expect(try hellos.map { try ClientHello(parsingAll: $0.message.body).cookie.count } == traffic.cookieLengths)
         let first = try #require(hellos.first)
-        let stripped = try DTLSClientHello.tlsEquivalentBody(first.message.body)
-        let hello = try ClientHello(parsingAll: stripped.body)
+        let hello = try ClientHello(parsingAll: first.message.body)
         #expect(hello.damage == nil)
         #expect(hello.serverName == nil)  // tshark: no dtls.handshake.extensions_server_name in any fixture
         #expect(hello.cipherSuites.count == traffic.cipherCount)
@@ -152,7 +148,7 @@ struct DTLSTrafficCase: Sendable, CustomTestStringConvertible {
             return
         }
         let first = try #require(try Self.replay(traffic.name).client.first)
-        let hello = try ClientHello(parsingAll: try DTLSClientHello.tlsEquivalentBody(first.message.body).body)
+        let hello = try ClientHello(parsingAll: first.message.body)
         let ciphers = hello.cipherSuites.map(\.rawValue).filter { !GREASE.contains($0) }
         if let ja3 = stream["ja3_full"] as? String {  // tshark 4.0.17's (Zeek corpus)
             let fields: [[UInt16]] = [

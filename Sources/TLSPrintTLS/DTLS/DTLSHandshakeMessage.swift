@@ -1,7 +1,7 @@
 /// A complete DTLS handshake message, as `DTLSHandshakeReassembler` yields it.
 package struct DTLSHandshakeMessage: Hashable, Sendable {
     /// The message type and full body (the DTLS handshake header removed), as the TLS parsers take it.
-    /// A ClientHello body still holds the cookie: see `DTLSClientHello.tlsEquivalentBody(_:)`.
+    /// A ClientHello body keeps its cookie: `ClientHello` reads it when the version is DTLS.
     package var message: HandshakeMessage
     /// message_seq: a ClientHello answered by a HelloVerifyRequest or HelloRetryRequest is sent again
     /// with the next number, so the first ClientHello is the one with the lowest.
