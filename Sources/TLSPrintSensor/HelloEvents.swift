@@ -66,6 +66,27 @@ extension Sensor {
         return (Event(type: .tlsSession, timestamp: timestamp, fields: EventLayout.arrange(fields)), hello)
     }
 
+    /// Parses a TLS 1.2-style Certificate message and builds the `tls_certificate` event.
+    mutating func certificateEvent(
+        _ body: [UInt8],
+        endpoints: [EventField],
+        serverName: EventValue,
+        timestamp: CaptureTimestamp
+    ) -> Event? {
+        let message: CertificateMessage
+        do {
+            message = try CertificateMessage(parsingAll: body)
+        } catch {
+            counters.count(error, in: .certificate)
+            return nil
+        }
+        let built = CertificateFields.make(message, counters: &counters)
+        guard !built.isEmpty else { return nil }
+        counters.certificates += 1
+        let fields = endpoints + [EventField("sni", serverName)] + built
+        return Event(type: .tlsCertificate, timestamp: timestamp, fields: EventLayout.arrange(fields))
+    }
+
     /// `src_*` is the client and `dst_*` the server, whichever way the packet travelled.
     static func endpointFields(client: Endpoint, server: Endpoint, transport: String) -> [EventField] {
         [

@@ -87,20 +87,14 @@ extension Sensor {
         }
         tcpFlows[slot: slot].sawCertificate = true
         tcpFlows[slot: slot].finish(context.direction)
-        let message: CertificateMessage
-        do {
-            message = try CertificateMessage(parsingAll: body)
-        } catch {
-            counters.count(error, in: .certificate)
-            return
-        }
-        let built = CertificateFields.make(message, counters: &counters)
-        guard !built.isEmpty else { return }
-        counters.certificates += 1
-        var fields = tcpEndpointFields(slot: slot)
-        fields.append(EventField("sni", flow.serverName))
-        fields += built
-        let event = Event(type: .tlsCertificate, timestamp: context.timestamp, fields: EventLayout.arrange(fields))
+        guard
+            let event = certificateEvent(
+                body,
+                endpoints: tcpEndpointFields(slot: slot),
+                serverName: flow.serverName,
+                timestamp: context.timestamp
+            )
+        else { return }
         emit(event, source: tcpClient(slot: slot).address.description, into: &events)
     }
 

@@ -11,6 +11,7 @@ package struct Sensor: ~Copyable {
     package internal(set) var counters = SensorCounters()
     var tcpFlows: FlowTable<FlowKey, TCPFlow>
     var quicFlows: FlowTable<FlowKey, QUICFlow>
+    var dtlsFlows: FlowTable<FlowKey, DTLSFlow>
     var fragments: IPFragmentReassembler
     var deduplicator: Deduplicator
     var clock = CaptureTimestamp(nanoseconds: .min)
@@ -19,6 +20,7 @@ package struct Sensor: ~Copyable {
         self.configuration = configuration
         tcpFlows = FlowTable(capacity: configuration.maxFlows)
         quicFlows = FlowTable(capacity: configuration.maxQUICConnections)
+        dtlsFlows = FlowTable(capacity: configuration.maxQUICConnections)
         var fragmentLimits = IPFragmentReassembler.Configuration()
         fragmentLimits.maximumDatagrams = configuration.pendingFragmentedDatagrams
         fragments = IPFragmentReassembler(configuration: fragmentLimits)
@@ -29,7 +31,7 @@ package struct Sensor: ~Copyable {
     }
 
     /// Flows tracked now.
-    package var activeFlows: Int { tcpFlows.count + quicFlows.count }
+    package var activeFlows: Int { tcpFlows.count + quicFlows.count + dtlsFlows.count }
 
     /// Processes one captured frame, appending any events it completes to `events`.
     package mutating func process(_ info: CaptureInfo, frame: Span<UInt8>, into events: inout [Event]) {
@@ -57,6 +59,7 @@ package struct Sensor: ~Copyable {
         clock = time
         let deadline = time.adding(seconds: -configuration.flowTimeoutSeconds).nanoseconds
         while tcpFlows.removeOldest(idleBefore: deadline) != nil { counters.flowsExpired += 1 }
+        while dtlsFlows.removeOldest(idleBefore: deadline) != nil { counters.flowsExpired += 1 }
         while let (_, flow) = quicFlows.removeOldest(idleBefore: deadline) {
             counters.flowsExpired += 1
             emitQUICSession(flow, into: &events)
@@ -76,6 +79,15 @@ package struct Sensor: ~Copyable {
     ) {
         switch packet.transport {
         case .tcp(let tcp): processTCP(packet, tcp, payload: payload, info: info, into: &events)
+        case .udp(let udp) where !payload.isEmpty && payload[0] & 0x80 == 0:
+            processDTLS(
+                packet,
+                sourcePort: udp.sourcePort,
+                destinationPort: udp.destinationPort,
+                payload: payload,
+                info: info,
+                into: &events
+            )
         case .udp(let udp):
             processQUIC(
                 packet,

@@ -17,7 +17,7 @@ package struct SensorConfiguration: Hashable, Sendable {
     /// IPv4/IPv6 datagrams waiting for fragments at once.
     package var pendingFragmentedDatagrams = 1_024
 
-    /// QUIC connections whose Initial exchange is tracked at once.
+    /// QUIC connections (and DTLS associations) whose handshakes are tracked at once.
     package var maxQUICConnections = 4_096
     /// CRYPTO-stream bytes reassembled per QUIC connection and direction.
     package var quicCryptoBytes = 16 * 1_024

@@ -11,6 +11,7 @@ package struct SensorCounters: Hashable, Sendable {
         case serverHello = "server_hello"
         case certificate
         case quic
+        case dtls
     }
 
     package var packets = 0

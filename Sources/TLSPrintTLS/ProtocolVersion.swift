@@ -28,8 +28,8 @@ package struct ProtocolVersion: RawRepresentable, Hashable, Sendable {
 
     /// True for the RFC 8701 GREASE values.
     package var isGREASE: Bool { GREASE.contains(rawValue) }
-    /// True for the DTLS versions (major byte 0xFE).
-    package var isDTLS: Bool { rawValue >> 8 == 0xFE }
+    /// True for the DTLS versions: major byte 0xFE, and OpenSSL's pre-RFC 4347 DTLS 0x0100 (DTLS1_BAD_VER).
+    package var isDTLS: Bool { rawValue >> 8 == 0xFE || rawValue == 0x0100 }
 
     /// The event-field name: `SSL 3.0`, `TLS 1.0`…`TLS 1.3`, `DTLS 1.0/1.2/1.3`, otherwise `0xhhhh`.
     package var displayName: String {
