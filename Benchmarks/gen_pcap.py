@@ -142,8 +142,8 @@ def tcp_flow(rng, c_ip, s_ip, cport, sport, exchanges):
 
 def tls_flow(rng, templates, n):
     hs = rng.choice(templates)
-    bulk_bytes = int(rng.paretovariate(1.2) * 6000)
-    bulk_bytes = min(bulk_bytes, 4_000_000)
+    bulk_bytes = int(rng.paretovariate(1.3) * 4000)
+    bulk_bytes = min(bulk_bytes, 2_000_000)
     records = []
     while bulk_bytes > 0:
         size = min(rng.choice((16384, 16384, 8192, 1400, 600)), max(bulk_bytes, 32))
