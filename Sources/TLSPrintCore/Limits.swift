@@ -6,8 +6,8 @@ public enum Limits {
     public static let tlsRecordsPerDirection = 64
     /// Extensions in one hello (JA4 shows at most 99).
     public static let extensionsPerHello = 256
-    /// Protocol names in one ALPN extension.
-    public static let alpnProtocols = 32
+    /// Protocol names kept from one ALPN extension (the rest are checked and counted, not kept).
+    public static let alpnProtocols = 128
     /// Certificates in one Certificate message.
     public static let certificatesPerChain = 16
     /// DER nesting depth.

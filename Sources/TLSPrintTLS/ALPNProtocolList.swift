@@ -10,14 +10,19 @@ import TLSPrintCore
 package struct ALPNProtocolList: Hashable, Sendable, WireParseable {
     /// Raw names: JA4 reads their first and last bytes, which need not be ASCII.
     package var protocols: [[UInt8]] = []
+    /// Names past `Limits.alpnProtocols`: checked, counted, not kept (JA4 needs only the first name).
+    package var omitted = 0
 
     /// Parses an ALPN extension body.
     package init(parsing reader: inout ByteReader) throws(ParseError) {
         var list = try reader.readVector16()
         while !list.isAtEnd {
-            guard protocols.count < Limits.alpnProtocols else { throw ParseError(.limitExceeded, at: list.offset) }
             var name = try list.readVector8()  // an empty name still counts (JA4 gives `00`)
-            protocols.append(name.readRemainingBytes())
+            if protocols.count < Limits.alpnProtocols {
+                protocols.append(name.readRemainingBytes())
+            } else {
+                omitted += 1
+            }
         }
     }
 }

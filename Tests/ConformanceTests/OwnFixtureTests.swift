@@ -1,0 +1,122 @@
+import Foundation
+import TLSPrintSensor
+import TLSPrintTestSupport
+import Testing
+
+/// tlsprint against its own captures of real TLS stacks (Tests/Fixtures/captures), whose expected values come
+/// from tshark 4.0.17 and the independent oracle scripts/oracle/ja4_oracle.py (see the folder's SOURCES.md).
+@Suite struct OwnFixtureTests {
+    static let captures: [String] = {
+        let folder = Fixture.url("captures")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".expected.json") }.map { String($0.dropLast(".expected.json".count)) }
+            .sorted()
+    }()
+
+    /// Expected key → (event type, our field); the first type that carries the field is used.
+    static let clientFields = [
+        "sni", "alpn", "ja3", "ja3_full", "ja4", "ja4_r", "ja4_o", "ja4_ro", "raw_ciphers", "raw_extensions", "ja4t",
+        "resumption", "ech",
+    ]
+    static let sessionFields = [
+        "tls_version", "alpn_selected", "ja3s", "ja3s_full", "ja4s", "ja4s_r", "hrr", "ja4l_c", "ja4l_s", "ja4ts",
+        "resumption_accepted",
+    ]
+    static let chainFields = ["ja4x", "ja4x_r", "subject", "issuer", "not_before", "not_after", "serial", "sha256"]
+
+    @Test func capturesAreThere() {
+        #expect(Self.captures.count >= 20)
+    }
+
+    @Test(arguments: captures)
+    func agreesWithTheOracle(_ name: String) throws {
+        let data = try Data(contentsOf: Fixture.url("captures/\(name).expected.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let streams = try #require(document["streams"] as? [[String: Any]])
+        let events = try CaptureRunner.run([Fixture.url("captures/\(name).pcap").path]).events
+        for stream in streams {
+            let key = ConversationKey.make(
+                "\(stream["client_ip"] ?? "")", "\(stream["client_port"] ?? "")",
+                "\(stream["server_ip"] ?? "")", "\(stream["server_port"] ?? "")"
+            )
+            let ours = events.filter { $0.conversationKey == key }
+            let client = ours.first { $0.type == .tlsClientHello }
+            let session = ours.first { $0.type == .tlsSession }
+            let certificate = ours.first { $0.type == .tlsCertificate }
+            let where_ = "\(name) \(key)"
+            #expect(client?.text("src_ip") == stream["client_ip"] as? String, "\(where_): src is the client")
+            if let offered = stream["tls_version_offered"] as? String {
+                #expect(client?.text("tls_version") == offered, "\(where_) tls_version offered")
+            }
+            for field in Self.clientFields {
+                guard let expected = Self.normalised(stream[field], field: field) else { continue }
+                #expect(Self.value(client, field) == expected, "\(where_) \(field)")
+            }
+            for field in Self.sessionFields {
+                guard let expected = Self.normalised(stream[field], field: field) else { continue }
+                #expect(Self.value(session, field) == expected, "\(where_) \(field)")
+            }
+            if let messages = stream["certificate_messages"] as? [[String: Any]], let first = messages.first {
+                try checkCertificate(certificate, expected: first, where: where_)
+            }
+        }
+    }
+
+    private func checkCertificate(_ event: Event?, expected: [String: Any], where location: String) throws {
+        let event = try #require(event, "\(location): no tls_certificate event")
+        let chain = try #require(expected["chain"] as? [[String: Any]])
+        let leaf = try #require(chain.first)
+        #expect(event.text("chain_length") == "\(expected["chain_length"] ?? "")", "\(location) chain_length")
+        #expect(
+            event.text("ja4x_chain") == chain.compactMap { $0["ja4x"] as? String }.joined(separator: ","),
+            "\(location) ja4x_chain"
+        )
+        for field in ["subject_cn", "subject", "issuer", "not_before", "not_after", "serial", "self_signed"] {
+            guard let expected = Self.normalised(leaf[field], field: field) else { continue }
+            #expect(event.text(field) == expected, "\(location) leaf \(field)")
+        }
+        #expect(event.text("cert_sha256") == leaf["sha256"] as? String, "\(location) cert_sha256")
+        if let sans = leaf["sans"] as? [String], !sans.isEmpty {
+            #expect(event.text("sans") == sans.map(Self.canonicalAddress).joined(separator: ","), "\(location) sans")
+        }
+        guard case .objects(let objects) = event["chain"] else {
+            Issue.record("\(location): no chain objects")
+            return
+        }
+        #expect(objects.count == chain.count)
+        for (ours, reference) in zip(objects, chain) {
+            let oursEvent = Event(type: .tlsCertificate, timestamp: event.timestamp, fields: ours)
+            for field in Self.chainFields {
+                guard let expected = reference[field] as? String else { continue }
+                #expect(oursEvent.text(field) == expected, "\(location) chain \(field)")
+            }
+        }
+    }
+
+    /// A reference value as our event text: lists comma-joined, booleans as true/false; nil when absent or empty.
+    static func normalised(_ value: Any?, field: String) -> String? {
+        switch value {
+        case let text as String: return text.isEmpty && field != "sni" ? nil : text
+        case let list as [String]: return list.isEmpty ? nil : list.joined(separator: ",")
+        case let flag as Bool: return flag ? "true" : "false"
+        case let number as Int: return String(number)
+        default: return nil
+        }
+    }
+
+    static func value(_ event: Event?, _ field: String) -> String? {
+        guard let event else { return nil }
+        if field == "sni", event[field] == nil { return nil }
+        return event.text(field)
+    }
+
+    /// tshark writes IPv6 SANs uncompressed; events use RFC 5952.
+    static func canonicalAddress(_ text: String) -> String {
+        guard text.contains(":") else { return text }
+        var address = in6_addr()
+        guard inet_pton(AF_INET6, text, &address) == 1 else { return text }
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        guard inet_ntop(AF_INET6, &address, &buffer, socklen_t(buffer.count)) != nil else { return text }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
