@@ -1,4 +1,3 @@
-
 /// RFC 3339 UTC date-times, written without Foundation.
 ///
 /// The calendar is the proleptic Gregorian one (RFC 3339 §5.6). Days are converted with the

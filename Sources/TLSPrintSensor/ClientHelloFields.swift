@@ -9,7 +9,7 @@ enum ClientHelloFields {
         let ja3 = JA3(hello)
         let ja4 = JA4(hello, transport: transport)
         var fields = [
-            EventField("sni", .text(hello.serverName ?? [])),
+            EventField("sni", .text(hello.serverName ?? []))
         ]
         let alpn = hello.alpnProtocols
         if !alpn.isEmpty { fields.append(EventField("alpn", .list(alpn.map { .text($0) }))) }

@@ -112,7 +112,9 @@ extension Sensor {
             ]
         }
         if let server {
-            fields.append(EventField("ja4l_s", .string(JA4L(microseconds: server.microseconds, ttl: server.ttl).rendered)))
+            fields.append(
+                EventField("ja4l_s", .string(JA4L(microseconds: server.microseconds, ttl: server.ttl).rendered))
+            )
         }
         return fields
     }

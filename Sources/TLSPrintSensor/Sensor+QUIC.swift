@@ -109,7 +109,11 @@ extension Sensor {
                     transport: "quic"
                 )
                 if let built = clientHelloEvent(
-                    message.body, endpoints: endpoints, transport: .quic, extra: [], timestamp: timestamp
+                    message.body,
+                    endpoints: endpoints,
+                    transport: .quic,
+                    extra: [],
+                    timestamp: timestamp
                 ) {
                     quicFlows[slot: slot].clientRecord = built.record
                     emit(built.event, source: quicFlows[slot: slot].client.address.description, into: &events)

@@ -61,8 +61,13 @@ struct Pipeline {
         }
         if !quiet {
             let counters = sensor.snapshotCounters()
-            Summary(counters: counters, activeFlows: sensor.activeFlows, bytesRead: bytesRead, seconds: -started.timeIntervalSinceNow)
-                .print()
+            Summary(
+                counters: counters,
+                activeFlows: sensor.activeFlows,
+                bytesRead: bytesRead,
+                seconds: -started.timeIntervalSinceNow
+            )
+            .print()
         }
         return status
     }

@@ -69,8 +69,10 @@ import Testing
             scope = "prelude"
         }
         let key = ConversationKey.make(
-            "\(stream["client_ip"] ?? "")", "\(stream["client_port"] ?? "")",
-            "\(stream["server_ip"] ?? "")", "\(stream["server_port"] ?? "")"
+            "\(stream["client_ip"] ?? "")",
+            "\(stream["client_port"] ?? "")",
+            "\(stream["server_ip"] ?? "")",
+            "\(stream["server_port"] ?? "")"
         )
         let location = "\(file) \(stream["client_ip"] ?? ""):\(stream["client_port"] ?? "")"
         let derived = stream["derived"] as? [String: Any]

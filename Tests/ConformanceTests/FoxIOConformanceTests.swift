@@ -20,7 +20,9 @@ import Testing
         }
         var table = AgreementTable()
         var notApplicable: [String] = []
-        for (folder, listing) in [("foxio/pcap", "corpus/foxio/expected.json"), ("foxio/derived", "corpus/foxio/derived/expected.json")] {
+        for (folder, listing) in [
+            ("foxio/pcap", "corpus/foxio/expected.json"), ("foxio/derived", "corpus/foxio/derived/expected.json"),
+        ] {
             let document = try #require(try SharedCorpus.json(listing) as? [String: Any])
             let files = try #require(document["files"] as? [[String: Any]])
             for file in files {
@@ -37,8 +39,10 @@ import Testing
                     let location = "\(name) \(transport).stream \(stream["stream"] ?? "?")"
                     let scope = transport == "udp" ? "\(folder)/quic" : folder
                     let key = ConversationKey.make(
-                        "\(stream["src"] ?? "")", "\(stream["src_port"] ?? "")",
-                        "\(stream["dst"] ?? "")", "\(stream["dst_port"] ?? "")"
+                        "\(stream["src"] ?? "")",
+                        "\(stream["src_port"] ?? "")",
+                        "\(stream["dst"] ?? "")",
+                        "\(stream["dst_port"] ?? "")"
                     )
                     for fingerprint in Self.fingerprints {
                         guard var expected = ReferenceMatch.expected(fingerprint, in: stream) else { continue }

@@ -36,8 +36,10 @@ import Testing
         let events = try CaptureRunner.run([Fixture.url("captures/\(name).pcap").path]).events
         for stream in streams {
             let key = ConversationKey.make(
-                "\(stream["client_ip"] ?? "")", "\(stream["client_port"] ?? "")",
-                "\(stream["server_ip"] ?? "")", "\(stream["server_port"] ?? "")"
+                "\(stream["client_ip"] ?? "")",
+                "\(stream["client_port"] ?? "")",
+                "\(stream["server_ip"] ?? "")",
+                "\(stream["server_port"] ?? "")"
             )
             let ours = events.filter { $0.conversationKey == key }
             let client = ours.first { $0.type == .tlsClientHello }

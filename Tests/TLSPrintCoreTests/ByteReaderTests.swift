@@ -1,5 +1,5 @@
-import Testing
 import TLSPrintCore
+import Testing
 
 private struct Pair: WireParseable, Equatable {
     var first: UInt16
