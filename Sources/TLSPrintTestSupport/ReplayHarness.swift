@@ -18,9 +18,11 @@ package enum ReplayHarness {
         var output: [ReplayFrame] = []
         output.reserveCapacity(frames.count * 4)
         var window = ReorderWindow()
+        var anchored: Set<String> = []
         for frame in frames {
             guard let segment = TCPDataSegment(frame) else {
                 window.flush(into: &output, using: &generator)
+                if let sender = TCPDataSegment.synSender(frame) { anchored.insert(sender) }
                 output.append(frame)
                 continue
             }
@@ -34,7 +36,14 @@ package enum ReplayHarness {
             case .reordered:
                 if window.key != segment.directionKey { window.flush(into: &output, using: &generator) }
                 window.key = segment.directionKey
-                for piece in randomPieces(segment.payload.count, using: &generator) {
+                var pieces = randomPieces(segment.payload.count, using: &generator)
+                // Without a SYN the sensor anchors a direction at its first segment: that one stays first.
+                if anchored.insert(segment.directionKey).inserted, let first = pieces.first {
+                    window.flush(into: &output, using: &generator)
+                    output.append(segment.frame(first))
+                    pieces.removeFirst()
+                }
+                for piece in pieces {
                     window.frames.append(segment.frame(piece))
                     if window.frames.count >= reorderWindow { window.flush(into: &output, using: &generator) }
                 }

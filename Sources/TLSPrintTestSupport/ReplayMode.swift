@@ -8,7 +8,8 @@ package enum ReplayMode: Hashable, Sendable, CustomStringConvertible {
     case randomSplits(seed: UInt64)
     /// Random cuts, then the pieces of one direction shuffled within a window of `ReplayHarness.reorderWindow`
     /// segments (which may span several original segments of one flight, never a SYN or a packet of the other
-    /// direction).
+    /// direction). In a direction whose SYN was not captured, the first piece stays first: a sensor that picks a
+    /// flow up mid-stream anchors the stream at the first segment it sees.
     case reordered(seed: UInt64)
     /// Random cuts, some pieces sent twice (at once or after the next piece), some widened to overlap their
     /// neighbours with the same bytes.

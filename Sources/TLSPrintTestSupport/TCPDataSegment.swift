@@ -27,6 +27,14 @@ struct TCPDataSegment {
         timestamp = frame.info.timestamp
     }
 
+    /// The direction key of the sender of a SYN or SYN-ACK in `frame`, nil for any other frame.
+    static func synSender(_ frame: ReplayFrame) -> String? {
+        guard let packet = try? PacketDecoder.decode(frame.bytes.span, linkType: frame.info.linkType),
+            case .tcp(let tcp) = packet.transport, tcp.flags.contains(.syn)
+        else { return nil }
+        return "\(packet.source) \(tcp.sourcePort) > \(packet.destination) \(tcp.destinationPort)"
+    }
+
     /// An Ethernet frame carrying the payload bytes `piece`, at the original timestamp; FIN only on the piece
     /// that reaches the end of the payload.
     func frame(_ piece: Range<Int>) -> ReplayFrame {

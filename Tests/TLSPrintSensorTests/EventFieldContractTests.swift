@@ -6,13 +6,13 @@ import Testing
 /// Field order and presence of every TLS event, as shared/spec/events.md §Fields lays them out, over the
 /// repository's fixture captures and the shared corpus captures used for replay.
 @Suite struct EventFieldContractTests {
-    /// The contract's field order (the table in events.md, top to bottom).
+    /// The contract's field order (the table in events.md, top to bottom; `chain` last on certificates).
     static let order = [
         "src_ip", "src_port", "dst_ip", "dst_port", "transport", "tls_version", "sni", "alpn", "alpn_selected",
         "ja3", "ja3_full", "ja4", "ja4_r", "ja4_o", "ja4_ro", "ja3s", "ja3s_full", "ja4s", "ja4s_r",
         "raw_ciphers", "raw_extensions", "ja4t", "ja4ts", "ja4l_c", "ja4l_s", "ja4l_rtt_ms", "ja4l_client_ttl",
         "resumption", "resumption_accepted", "ech", "hrr", "ja4x", "ja4x_chain", "subject_cn", "subject", "issuer",
-        "sans", "not_before", "not_after", "self_signed", "serial", "cert_sha256", "chain_length",
+        "sans", "not_before", "not_after", "self_signed", "serial", "cert_sha256", "chain_length", "chain",
     ]
     static let endpoints: Set = ["src_ip", "src_port", "dst_ip", "dst_port", "transport"]
     static let clientFields: Set = [
@@ -27,14 +27,16 @@ import Testing
         ]),
         .tlsCertificate: endpoints.union([
             "sni", "ja4x", "ja4x_chain", "subject_cn", "subject", "issuer", "sans", "not_before", "not_after",
-            "self_signed", "serial", "cert_sha256", "chain_length",
+            "self_signed", "serial", "cert_sha256", "chain_length", "chain",
         ]),
     ]
     /// Fields that must always be there: endpoints, `sni` (empty when absent), and the booleans that apply.
     static let required: [EventType: Set<String>] = [
         .tlsClientHello: endpoints.union(["tls_version", "sni", "ja3", "ja3_full", "ja4", "ech"]),
         .tlsSession: endpoints.union(["tls_version", "sni", "ja3", "ja4", "ja3s", "ja3s_full", "ja4s", "hrr"]),
-        .tlsCertificate: endpoints.union(["sni", "ja4x", "ja4x_chain", "self_signed", "cert_sha256", "chain_length"]),
+        .tlsCertificate: endpoints.union([
+            "sni", "ja4x", "ja4x_chain", "self_signed", "cert_sha256", "chain_length", "chain",
+        ]),
     ]
 
     static let captures = ReplayCaptures.fixtures + ReplayCaptures.shared + ["corpus/zeek/pcap/google-duplicate.pcap"]
