@@ -32,7 +32,7 @@ package struct TCPConversation: Hashable, Sendable {
     }
 
     /// The TCP connections of `frames` that opened with a SYN, in the order of their SYNs, each stream
-    /// reassembled up to `limit` bytes or its first gap (retransmissions and overlaps resolved first-wins).
+    /// reassembled up to `limit` bytes or its first gap (retransmitted and overlapping bytes are assumed equal).
     package static func extract(from frames: [ReplayFrame], limit: Int = 65_536) -> [TCPConversation] {
         var order: [String] = []
         var builders: [String: ConversationBuilder] = [:]
@@ -86,9 +86,10 @@ private struct ConversationBuilder {
         }
         guard !payload.isEmpty else { return }
         let start = tcp.sequenceNumber &+ (isSYN ? 1 : 0)
+        // Keep the longest segment starting at each sequence number; overlaps are resolved when assembling.
         if fromClient {
-            if clientSegments[start] == nil { clientSegments[start] = payload }
-        } else if serverSegments[start] == nil {
+            if clientSegments[start]?.count ?? 0 < payload.count { clientSegments[start] = payload }
+        } else if serverSegments[start]?.count ?? 0 < payload.count {
             serverSegments[start] = payload
         }
     }
