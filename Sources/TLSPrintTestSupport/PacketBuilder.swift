@@ -20,7 +20,13 @@ package enum PacketBuilder {
     }
 
     /// An IPv4 header (20 bytes, no options, DF set) and `payload`; total length is filled in.
-    package static func ipv4(source: UInt32, destination: UInt32, protocol number: UInt8, ttl: UInt8, _ payload: [UInt8])
+    package static func ipv4(
+        source: UInt32,
+        destination: UInt32,
+        protocol number: UInt8,
+        ttl: UInt8,
+        _ payload: [UInt8]
+    )
         -> [UInt8]
     {
         var header: [UInt8] = [0x45, 0]
@@ -93,7 +99,8 @@ package enum PacketBuilder {
 
     /// A UDP header (length filled in) and `payload`.
     package static func udp(sourcePort: UInt16, destinationPort: UInt16, _ payload: [UInt8]) -> [UInt8] {
-        bigEndian16(sourcePort) + bigEndian16(destinationPort) + bigEndian16(UInt16(truncatingIfNeeded: 8 + payload.count))
+        bigEndian16(sourcePort) + bigEndian16(destinationPort)
+            + bigEndian16(UInt16(truncatingIfNeeded: 8 + payload.count))
             + [0, 0] + payload
     }
 
@@ -130,7 +137,9 @@ package enum PacketBuilder {
     }
 
     static func bigEndian16(_ value: UInt16) -> [UInt8] { [UInt8(value >> 8), UInt8(value & 0xFF)] }
-    static func bigEndian32(_ value: UInt32) -> [UInt8] { bigEndian16(UInt16(value >> 16)) + bigEndian16(UInt16(value & 0xFFFF)) }
+    static func bigEndian32(_ value: UInt32) -> [UInt8] {
+        bigEndian16(UInt16(value >> 16)) + bigEndian16(UInt16(value & 0xFFFF))
+    }
     static func bigEndian64(_ value: UInt64) -> [UInt8] {
         bigEndian32(UInt32(value >> 32)) + bigEndian32(UInt32(value & 0xFFFF_FFFF))
     }

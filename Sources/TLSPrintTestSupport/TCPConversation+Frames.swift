@@ -39,27 +39,65 @@ extension TCPConversation {
         if layout.handshake {
             let cookie: [UInt8] = layout.fastOpen ? [34, 10, 1, 2, 3, 4, 5, 6, 7, 8] : []
             frames.append(
-                clientFrame(layout, at: 0, sequence: layout.clientISN, ack: 0, flags: PacketBuilder.Flags.syn,
-                    options: PacketBuilder.linuxSYNOptions + cookie, inSYN))
+                clientFrame(
+                    layout,
+                    at: 0,
+                    sequence: layout.clientISN,
+                    ack: 0,
+                    flags: PacketBuilder.Flags.syn,
+                    options: PacketBuilder.linuxSYNOptions + cookie,
+                    inSYN
+                )
+            )
             let synACKOptions: [UInt8] = [2, 4, 0x05, 0x78, 4, 2, 8, 10, 0, 0, 0, 2, 0, 0, 0, 1, 1, 3, 3, 9]
             frames.append(
-                serverFrame(layout, at: 4_000, sequence: layout.serverISN,
-                    ack: clientStart &+ UInt32(inSYN.count), flags: PacketBuilder.Flags.syn | PacketBuilder.Flags.ack,
-                    window: 65_160, options: synACKOptions, []))
+                serverFrame(
+                    layout,
+                    at: 4_000,
+                    sequence: layout.serverISN,
+                    ack: clientStart &+ UInt32(inSYN.count),
+                    flags: PacketBuilder.Flags.syn | PacketBuilder.Flags.ack,
+                    window: 65_160,
+                    options: synACKOptions,
+                    []
+                )
+            )
             frames.append(
-                clientFrame(layout, at: 4_600, sequence: clientStart &+ UInt32(inSYN.count), ack: serverStart,
-                    flags: PacketBuilder.Flags.ack, []))
+                clientFrame(
+                    layout,
+                    at: 4_600,
+                    sequence: clientStart &+ UInt32(inSYN.count),
+                    ack: serverStart,
+                    flags: PacketBuilder.Flags.ack,
+                    []
+                )
+            )
         }
         let dataFlags = PacketBuilder.Flags.ack | PacketBuilder.Flags.psh
         for (index, segment) in clientSegments.enumerated() {
             frames.append(
-                clientFrame(layout, at: 5_000 + 10 * Int64(index), sequence: clientStart &+ UInt32(segment.offset),
-                    ack: serverStart, flags: dataFlags, segment.bytes))
+                clientFrame(
+                    layout,
+                    at: 5_000 + 10 * Int64(index),
+                    sequence: clientStart &+ UInt32(segment.offset),
+                    ack: serverStart,
+                    flags: dataFlags,
+                    segment.bytes
+                )
+            )
         }
         for (index, segment) in Self.cut(serverBytes, size: layout.segmentSize, at: layout.serverCuts).enumerated() {
             frames.append(
-                serverFrame(layout, at: 20_000 + 10 * Int64(index), sequence: serverStart &+ UInt32(segment.offset),
-                    ack: clientEnd, flags: dataFlags, window: 65_160, segment.bytes))
+                serverFrame(
+                    layout,
+                    at: 20_000 + 10 * Int64(index),
+                    sequence: serverStart &+ UInt32(segment.offset),
+                    ack: clientEnd,
+                    flags: dataFlags,
+                    window: 65_160,
+                    segment.bytes
+                )
+            )
         }
         return frames
     }
@@ -85,10 +123,27 @@ extension TCPConversation {
         _ payload: [UInt8]
     ) -> ReplayFrame {
         let segment = PacketBuilder.tcp(
-            sourcePort: clientPort, destinationPort: serverPort, sequence: sequence, acknowledgment: ack,
-            flags: flags, window: 64_240, options: options, payload)
-        let bytes = PacketBuilder.ipFrame(source: client, destination: server, protocol: 6, ttl: layout.clientTTL, segment)
-        return ReplayFrame(timestamp: layout.start.adding(microseconds: microseconds), linkType: .ethernet, bytes: bytes)
+            sourcePort: clientPort,
+            destinationPort: serverPort,
+            sequence: sequence,
+            acknowledgment: ack,
+            flags: flags,
+            window: 64_240,
+            options: options,
+            payload
+        )
+        let bytes = PacketBuilder.ipFrame(
+            source: client,
+            destination: server,
+            protocol: 6,
+            ttl: layout.clientTTL,
+            segment
+        )
+        return ReplayFrame(
+            timestamp: layout.start.adding(microseconds: microseconds),
+            linkType: .ethernet,
+            bytes: bytes
+        )
     }
 
     private func serverFrame(
@@ -102,10 +157,27 @@ extension TCPConversation {
         _ payload: [UInt8]
     ) -> ReplayFrame {
         let segment = PacketBuilder.tcp(
-            sourcePort: serverPort, destinationPort: clientPort, sequence: sequence, acknowledgment: ack,
-            flags: flags, window: window, options: options, payload)
-        let bytes = PacketBuilder.ipFrame(source: server, destination: client, protocol: 6, ttl: layout.serverTTL, segment)
-        return ReplayFrame(timestamp: layout.start.adding(microseconds: microseconds), linkType: .ethernet, bytes: bytes)
+            sourcePort: serverPort,
+            destinationPort: clientPort,
+            sequence: sequence,
+            acknowledgment: ack,
+            flags: flags,
+            window: window,
+            options: options,
+            payload
+        )
+        let bytes = PacketBuilder.ipFrame(
+            source: server,
+            destination: client,
+            protocol: 6,
+            ttl: layout.serverTTL,
+            segment
+        )
+        return ReplayFrame(
+            timestamp: layout.start.adding(microseconds: microseconds),
+            linkType: .ethernet,
+            bytes: bytes
+        )
     }
 }
 

@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func secondHandshakeWithinTheWindowIsSuppressed() throws {
-        let frames = try Self.handshake(afterMilliseconds: 0, port: 50_001)
+        let frames =
+            try Self.handshake(afterMilliseconds: 0, port: 50_001)
             + Self.handshake(afterMilliseconds: 100_000, port: 50_002)
         let result = Self.run(frames, ttl: 300)
         #expect(result.events.map(\.type) == [.tlsClientHello, .tlsSession, .tlsCertificate])
@@ -37,7 +38,8 @@ import Testing
     }
 
     @Test func handshakeAfterTheWindowIsEmittedAgain() throws {
-        let frames = try Self.handshake(afterMilliseconds: 0, port: 50_001)
+        let frames =
+            try Self.handshake(afterMilliseconds: 0, port: 50_001)
             + Self.handshake(afterMilliseconds: 400_000, port: 50_002)
         let result = Self.run(frames, ttl: 300)
         #expect(result.events.count == 6)
@@ -46,17 +48,20 @@ import Testing
 
     /// "Less than DEDUP_TTL seconds earlier": 299.999 s is inside, exactly 300 s is not.
     @Test func windowBoundaryIsExclusive() throws {
-        let inside = try Self.handshake(afterMilliseconds: 0, port: 50_001)
+        let inside =
+            try Self.handshake(afterMilliseconds: 0, port: 50_001)
             + Self.handshake(afterMilliseconds: 299_999, port: 50_002)
         #expect(Self.run(inside, ttl: 300).events.count == 3)
-        let edge = try Self.handshake(afterMilliseconds: 0, port: 50_001)
+        let edge =
+            try Self.handshake(afterMilliseconds: 0, port: 50_001)
             + Self.handshake(afterMilliseconds: 300_000, port: 50_002)
         #expect(Self.run(edge, ttl: 300).events.count == 6)
     }
 
     /// The window runs from the last emitted event, not the last suppressed one.
     @Test func suppressedEventsDoNotExtendTheWindow() throws {
-        let frames = try Self.handshake(afterMilliseconds: 0, port: 50_001)
+        let frames =
+            try Self.handshake(afterMilliseconds: 0, port: 50_001)
             + Self.handshake(afterMilliseconds: 200_000, port: 50_002)
             + Self.handshake(afterMilliseconds: 350_000, port: 50_003)
         let result = Self.run(frames, ttl: 300)
@@ -65,7 +70,8 @@ import Testing
     }
 
     @Test func differentSourceAddressesAreNotSuppressed() throws {
-        let frames = try Self.handshake(afterMilliseconds: 0, client: 0xC000_020A, port: 50_001)
+        let frames =
+            try Self.handshake(afterMilliseconds: 0, client: 0xC000_020A, port: 50_001)
             + Self.handshake(afterMilliseconds: 1_000, client: 0xC000_020B, port: 50_001)
         let result = Self.run(frames, ttl: 300)
         #expect(result.events.count == 6)
@@ -73,7 +79,8 @@ import Testing
     }
 
     @Test func zeroDisablesDeduplication() throws {
-        let frames = try Self.handshake(afterMilliseconds: 0, port: 50_001)
+        let frames =
+            try Self.handshake(afterMilliseconds: 0, port: 50_001)
             + Self.handshake(afterMilliseconds: 1_000, port: 50_002)
             + Self.handshake(afterMilliseconds: 2_000, port: 50_003)
         let result = Self.run(frames, ttl: 0)

@@ -50,16 +50,23 @@ import Testing
             let names = event.fields.map(\.name)
             let positions = names.compactMap { Self.order.firstIndex(of: $0) }
             #expect(positions.count == names.count, "\(capture) \(event.type): unknown field in \(names)")
-            #expect(positions == positions.sorted() && Set(positions).count == positions.count,
-                "\(capture) \(event.type): out of order or repeated: \(names)")
+            #expect(
+                positions == positions.sorted() && Set(positions).count == positions.count,
+                "\(capture) \(event.type): out of order or repeated: \(names)"
+            )
             let allowed = Self.allowed[event.type] ?? []
             let required = Self.required[event.type] ?? []
             #expect(Set(names).isSubset(of: allowed), "\(capture) \(event.type): \(Set(names).subtracting(allowed))")
-            #expect(required.isSubset(of: Set(names)), "\(capture) \(event.type): missing \(required.subtracting(names))")
+            #expect(
+                required.isSubset(of: Set(names)),
+                "\(capture) \(event.type): missing \(required.subtracting(names))"
+            )
             #expect(event["transport"] == .string("tcp"))
             if event.type == .tlsSession {
-                #expect((event["resumption"] != nil) == (event["resumption_accepted"] != nil),
-                    "\(capture): resumption_accepted only and always when resumption was offered")
+                #expect(
+                    (event["resumption"] != nil) == (event["resumption_accepted"] != nil),
+                    "\(capture): resumption_accepted only and always when resumption was offered"
+                )
             }
             if let latency = event.text("ja4l_c") {
                 let parts = latency.split(separator: "_").compactMap { Int($0) }
@@ -77,14 +84,22 @@ import Testing
     func sourceIsAlwaysTheClient(capture: String) throws {
         let name = String(capture.dropFirst("captures/".count).dropLast(".pcap".count))
         let streams = try #require(try ReplayCaptures.fixtureExpectation(name)["streams"] as? [[String: Any]])
-        let clients = Set(streams.compactMap { stream -> String? in
-            guard let ip = stream["client_ip"] as? String, let port = stream["client_port"] as? Int else { return nil }
-            return "\(ip) \(port)"
-        })
-        let servers = Set(streams.compactMap { stream -> String? in
-            guard let ip = stream["server_ip"] as? String, let port = stream["server_port"] as? Int else { return nil }
-            return "\(ip) \(port)"
-        })
+        let clients = Set(
+            streams.compactMap { stream -> String? in
+                guard let ip = stream["client_ip"] as? String, let port = stream["client_port"] as? Int else {
+                    return nil
+                }
+                return "\(ip) \(port)"
+            }
+        )
+        let servers = Set(
+            streams.compactMap { stream -> String? in
+                guard let ip = stream["server_ip"] as? String, let port = stream["server_port"] as? Int else {
+                    return nil
+                }
+                return "\(ip) \(port)"
+            }
+        )
         let events = try CaptureRunner.run([Fixture.url(capture).path]).events
         for event in events {
             let source = "\(event.text("src_ip") ?? "") \(event.text("src_port") ?? "")"

@@ -10,8 +10,14 @@ import Testing
 @Suite struct ReplayHarnessTests {
     @Test func builtFramesDecodeAsBuilt() throws {
         let tcp = PacketBuilder.tcp(
-            sourcePort: 50_000, destinationPort: 443, sequence: 0xFFFF_FFFE, acknowledgment: 7,
-            flags: PacketBuilder.Flags.syn, options: PacketBuilder.linuxSYNOptions, [1, 2, 3])
+            sourcePort: 50_000,
+            destinationPort: 443,
+            sequence: 0xFFFF_FFFE,
+            acknowledgment: 7,
+            flags: PacketBuilder.Flags.syn,
+            options: PacketBuilder.linuxSYNOptions,
+            [1, 2, 3]
+        )
         let frame = PacketBuilder.ipFrame(source: .v6(1, 2), destination: .v6(3, 4), protocol: 6, ttl: 9, tcp)
         let packet = try #require(try PacketDecoder.decode(frame.span, linkType: .ethernet))
         #expect(packet.source == .v6(1, 2))
@@ -25,8 +31,12 @@ import Testing
 
     @Test func pcapBytesReadBack() throws {
         let frame = PacketBuilder.ipFrame(
-            source: .v4(1), destination: .v4(2), protocol: 17, ttl: 64,
-            PacketBuilder.udp(sourcePort: 1, destinationPort: 2, [9, 9]))
+            source: .v4(1),
+            destination: .v4(2),
+            protocol: 17,
+            ttl: 64,
+            PacketBuilder.udp(sourcePort: 1, destinationPort: 2, [9, 9])
+        )
         let time = CaptureTimestamp(seconds: 1_700_000_000, nanoseconds: 123_456_000)
         let frames = try ReplayFrame.parse(PacketBuilder.pcap([(time, frame), (time.adding(microseconds: 1), frame)]))
         #expect(frames.map(\.bytes) == [frame, frame])
@@ -64,7 +74,8 @@ import Testing
                     case .tcp(let tcp) = packet.transport, tcp.flags.contains(.syn), !tcp.flags.contains(.ack)
                 else { return nil }
                 return tcp.sequenceNumber
-            }.first)
+            }.first
+        )
         #expect(first &+ 1 == 0 &- 10)
     }
 

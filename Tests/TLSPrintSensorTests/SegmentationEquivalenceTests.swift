@@ -69,7 +69,8 @@ import Testing
         let left = ignoreTime ? replayed.map(\.withoutTimestamp) : replayed
         let right = ignoreTime ? blast.map(\.withoutTimestamp) : blast
         guard left != right else { return }
-        let firstDifference = zip(left, right).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let firstDifference =
+            zip(left, right).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(left.count, right.count)
         let got = firstDifference < left.count ? left[firstDifference].summary : "nothing"
         let wanted = firstDifference < right.count ? right[firstDifference].summary : "nothing"

@@ -62,7 +62,10 @@ import Testing
         layout.fastOpen = true
         if let firstSegment { layout.clientCuts = [firstSegment] }
         let events = try Self.events(layout)
-        try Self.expectHelloFingerprints(events, "TFO with \(firstSegment.map(String.init) ?? "the whole hello") in the SYN")
+        try Self.expectHelloFingerprints(
+            events,
+            "TFO with \(firstSegment.map(String.init) ?? "the whole hello") in the SYN"
+        )
         let hello = try #require(events.first { $0.type == .tlsClientHello })
         // The TFO cookie option (34, 10 bytes) makes 30 option bytes, padded with two EOL bytes.
         #expect(hello.text("ja4t") == "64240_2-4-8-1-3-34-0-0_1460_7")

@@ -25,7 +25,11 @@ import Testing
         }
         let deduplicated = try TLSPrintBinary.run(binary, ["read", "--quiet", corpus.path])
         let everything = try TLSPrintBinary.run(binary, ["read", "--quiet", "--dedup-ttl", "0", corpus.path])
-        let fromEnvironment = try TLSPrintBinary.run(binary, ["read", "--quiet", corpus.path], environment: ["DEDUP_TTL": "0"])
+        let fromEnvironment = try TLSPrintBinary.run(
+            binary,
+            ["read", "--quiet", corpus.path],
+            environment: ["DEDUP_TTL": "0"]
+        )
         let kept = Self.messageIDs(deduplicated)
         let all = Self.messageIDs(everything)
         #expect(kept.filter { $0 == "tls_client_hello" }.count == 1)
@@ -41,22 +45,37 @@ import Testing
     @Test func nodeNameFromEnvironmentAndFlag() throws {
         guard let binary = TLSPrintBinary.require() else { return }
         let fromEnvironment = try TLSPrintBinary.run(
-            binary, ["read", "--quiet", Self.fixture], environment: ["NODE_NAME": "edge-7"])
+            binary,
+            ["read", "--quiet", Self.fixture],
+            environment: ["NODE_NAME": "edge-7"]
+        )
         #expect(Self.hostNames(fromEnvironment) == ["edge-7", "edge-7", "edge-7"])
         let flagWins = try TLSPrintBinary.run(
-            binary, ["read", "--quiet", "--node-name", "core-2", Self.fixture], environment: ["NODE_NAME": "edge-7"])
+            binary,
+            ["read", "--quiet", "--node-name", "core-2", Self.fixture],
+            environment: ["NODE_NAME": "edge-7"]
+        )
         #expect(Self.hostNames(flagWins) == ["core-2", "core-2", "core-2"])
         let json = try TLSPrintBinary.run(
-            binary, ["read", "--quiet", "--format", "json", Self.fixture], environment: ["NODE_NAME": "edge-7"])
-        if let rows = try PythonJSONLines.parse(json.stdout) { #expect(rows.allSatisfy { $0[1] as? String == "edge-7" }) }
+            binary,
+            ["read", "--quiet", "--format", "json", Self.fixture],
+            environment: ["NODE_NAME": "edge-7"]
+        )
+        if let rows = try PythonJSONLines.parse(json.stdout) {
+            #expect(rows.allSatisfy { $0[1] as? String == "edge-7" })
+        }
     }
 
     @Test func outputToFile() throws {
         guard let binary = TLSPrintBinary.require() else { return }
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("tlsprint-out-\(UUID().uuidString).log")
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tlsprint-out-\(UUID().uuidString).log"
+        )
         defer { try? FileManager.default.removeItem(at: target) }
         let toFile = try TLSPrintBinary.run(
-            binary, ["read", "--quiet", "--node-name", "n1", "--output", "file:" + target.path, Self.fixture])
+            binary,
+            ["read", "--quiet", "--node-name", "n1", "--output", "file:" + target.path, Self.fixture]
+        )
         let toStdout = try TLSPrintBinary.run(binary, ["read", "--quiet", "--node-name", "n1", Self.fixture])
         #expect(toFile.status == 0)
         #expect(toFile.stdout.isEmpty)

@@ -35,7 +35,9 @@ import Testing
         guard let binary = TLSPrintBinary.require() else { return }
         let expected = try Self.stream("openssl-tls12")
         let result = try TLSPrintBinary.run(
-            binary, ["read", "--quiet", "--format", "json", "--node-name", "n1", Self.fixture])
+            binary,
+            ["read", "--quiet", "--format", "json", "--node-name", "n1", Self.fixture]
+        )
         #expect(result.status == 0)
         guard let rows = try PythonJSONLines.parse(result.stdout) else { return }
         #expect(rows.map { $0[0] as? String } == ["tls_client_hello", "tls_session", "tls_certificate"])

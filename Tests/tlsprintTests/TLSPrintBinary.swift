@@ -35,7 +35,9 @@ enum TLSPrintBinary {
         var stdout: [UInt8]
         var stderr: String
         var lines: [String] { String(decoding: stdout, as: UTF8.self).split(separator: "\n").map(String.init) }
-        var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        var stderrLines: [String] {
+            stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
     }
 
     /// Runs `tlsprint arguments…` with `stdin` (a file path) and extra environment; stdout and stderr go
@@ -84,7 +86,9 @@ enum TLSPrintBinary {
 
     /// A temporary file holding `bytes`; the caller removes it.
     static func temporaryFile(_ bytes: [UInt8], suffix: String = ".pcap") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tlsprint-e2e-\(UUID().uuidString)\(suffix)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tlsprint-e2e-\(UUID().uuidString)\(suffix)"
+        )
         try Data(bytes).write(to: url)
         return url
     }
@@ -100,9 +104,11 @@ enum PythonJSONLines {
 
     /// Each line as `[event, node, ja4, src_port, sni]`, or nil when python3 is absent.
     static func parse(_ output: [UInt8]) throws -> [[Any]]? {
-        guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }) else {
+        guard
+            let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
+        else {
             print("skipping JSON validation: python3 not found")
             return nil
         }
