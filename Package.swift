@@ -87,7 +87,9 @@ let package = Package(
         ),
         .target(
             name: "TLSPrintTestSupport",
-            dependencies: ["TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintSensor", "TLSPrintOutput"],
+            dependencies: [
+                "TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintSensor", "TLSPrintOutput", "TLSPrintCapture",
+            ],
             swiftSettings: edge
         ),
         .executableTarget(

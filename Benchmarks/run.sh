@@ -64,8 +64,8 @@ measure() {
 
 echo "capture: $FILE ($(python3 -c "print(f'{$SIZE/1e6:.1f}')") MB, $("$FLOOR" "$FILE"))"
 measure floor "$FLOOR" "$FILE"
-# Only a tlsprint whose `read` emits JSON events on the sample is timed (not the skeleton).
-if [ -x "$TLSPRINT" ] && "$TLSPRINT" read --format json "$ROOT/Tests/Fixtures/captures/sample.pcap" 2>/dev/null | grep -q '"event"' ; then
+# Only a tlsprint whose `read` emits JSON events on the sample is timed.
+if [ -x "$TLSPRINT" ] && "$TLSPRINT" read --quiet --format json "$ROOT/Tests/Fixtures/captures/sample.pcap" | grep -c '"event"' >/dev/null; then
     measure tlsprint "$TLSPRINT" read --quiet --format json "$FILE"
 else
     echo "tlsprint: not built, or its 'read' emits no events on sample.pcap yet — timing only floor and tshark"

@@ -1,18 +1,22 @@
+/// A value a `FlowTable` can hold: it needs a cheap placeholder for free slots, so the table can hand out
+/// its values in place (no optional to unwrap, no copy on access).
+package protocol FlowTableValue: Sendable {
+    /// A value that holds no resources, stored in free slots.
+    static var vacant: Self { get }
+}
+
 /// A bounded table of per-flow state with least-recently-used eviction and idle expiry on packet time.
 ///
-/// Entries live in a slab addressed by index; a doubly linked list over the slab keeps recency order, so
-/// lookup, touch, insert and evict are all O(1). Nothing is ever emitted in dictionary order.
-package struct FlowTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private struct Slot: Sendable {
-        var key: Key
-        var value: Value
-        var lastSeen: Int64
-        var older: Int
-        var newer: Int
-    }
-
+/// Values live in a slab addressed by slot; the recency list (a doubly linked list over slots) and the
+/// last-seen times live in parallel arrays, so lookup, touch, insert, evict and expiry are O(1) and never
+/// copy a value. Nothing is ever emitted in dictionary order.
+package struct FlowTable<Key: Hashable & Sendable, Value: FlowTableValue>: Sendable {
     private var index: [Key: Int] = [:]
-    private var slots: [Slot?] = []
+    private var keys: [Key?] = []
+    private var values: [Value] = []
+    private var lastSeen: [Int64] = []
+    private var older: [Int] = []
+    private var newer: [Int] = []
     private var freeSlots: [Int] = []
     private var newest = -1
     private var oldest = -1
@@ -34,43 +38,38 @@ package struct FlowTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return position
     }
 
-    /// Reads or writes the value in `slot` in place.
+    /// The value in `slot`, read and written in place. `slot` must come from `slot(of:at:)` or `insert`.
     package subscript(slot position: Int) -> Value {
-        get {
-            guard let slot = slots[position] else { preconditionFailure("FlowTable: empty slot read") }
-            return slot.value
-        }
-        _modify {
-            guard var slot = slots[position] else { preconditionFailure("FlowTable: empty slot written") }
-            slots[position] = nil  // move the value out so the write does not copy it
-            defer { slots[position] = slot }
-            yield &slot.value
-        }
+        _read { yield values[position] }
+        _modify { yield &values[position] }
     }
 
     /// Inserts `value` for a new `key`; returns its slot and the entry evicted to make room, if any.
     package mutating func insert(_ value: Value, for key: Key, at time: Int64) -> (slot: Int, evicted: (Key, Value)?) {
         var evicted: (Key, Value)?
         if index.count >= capacity { evicted = removeOldest() }
-        let slot = Slot(key: key, value: value, lastSeen: time, older: newest, newer: -1)
         let position: Int
         if let free = freeSlots.popLast() {
             position = free
-            slots[position] = slot
+            keys[position] = key
+            values[position] = value
+            lastSeen[position] = time
         } else {
-            position = slots.count
-            slots.append(slot)
+            position = values.count
+            keys.append(key)
+            values.append(value)
+            lastSeen.append(time)
+            older.append(-1)
+            newer.append(-1)
         }
-        if newest >= 0 { slots[newest]?.newer = position }
-        newest = position
-        if oldest < 0 { oldest = position }
+        linkAsNewest(position)
         index[key] = position
         return (position, evicted)
     }
 
     /// Removes and returns the least recently used entry if it was last seen before `deadline`.
     package mutating func removeOldest(idleBefore deadline: Int64) -> (Key, Value)? {
-        guard oldest >= 0, let slot = slots[oldest], slot.lastSeen < deadline else { return nil }
+        guard oldest >= 0, lastSeen[oldest] < deadline else { return nil }
         return removeOldest()
     }
 
@@ -78,15 +77,15 @@ package struct FlowTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     @discardableResult
     package mutating func remove(_ key: Key) -> Value? {
         guard let position = index[key] else { return nil }
-        return unlink(position).1
+        return unlink(position)?.1
     }
 
     /// Removes every entry, returning the values oldest first (a deterministic order).
     package mutating func removeAll() -> [Value] {
-        var values: [Value] = []
-        values.reserveCapacity(index.count)
-        while let (_, value) = removeOldest() { values.append(value) }
-        return values
+        var removed: [Value] = []
+        removed.reserveCapacity(index.count)
+        while let (_, value) = removeOldest() { removed.append(value) }
+        return removed
     }
 
     private mutating func removeOldest() -> (Key, Value)? {
@@ -95,27 +94,35 @@ package struct FlowTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     private mutating func touch(_ position: Int, at time: Int64) {
-        slots[position]?.lastSeen = time
-        guard position != newest, let slot = slots[position] else { return }
-        detach(slot, at: position)
-        slots[position]?.older = newest
-        slots[position]?.newer = -1
-        if newest >= 0 { slots[newest]?.newer = position }
+        lastSeen[position] = time
+        guard position != newest else { return }
+        detach(position)
+        linkAsNewest(position)
+    }
+
+    private mutating func linkAsNewest(_ position: Int) {
+        older[position] = newest
+        newer[position] = -1
+        if newest >= 0 { newer[newest] = position }
         newest = position
         if oldest < 0 { oldest = position }
     }
 
-    private mutating func detach(_ slot: Slot, at position: Int) {
-        if slot.older >= 0 { slots[slot.older]?.newer = slot.newer } else { oldest = slot.newer }
-        if slot.newer >= 0 { slots[slot.newer]?.older = slot.older } else { newest = slot.older }
+    private mutating func detach(_ position: Int) {
+        let before = older[position]
+        let after = newer[position]
+        if before >= 0 { newer[before] = after } else { oldest = after }
+        if after >= 0 { older[after] = before } else { newest = before }
     }
 
-    private mutating func unlink(_ position: Int) -> (Key, Value) {
-        guard let slot = slots[position] else { preconditionFailure("FlowTable: unlinking an empty slot") }
-        detach(slot, at: position)
-        slots[position] = nil
+    private mutating func unlink(_ position: Int) -> (Key, Value)? {
+        guard let key = keys[position] else { return nil }
+        detach(position)
+        keys[position] = nil
+        let value = values[position]
+        values[position] = .vacant
         freeSlots.append(position)
-        index[slot.key] = nil
-        return (slot.key, slot.value)
+        index[key] = nil
+        return (key, value)
     }
 }

@@ -1,9 +1,10 @@
 import TLSPrintCore
 import TLSPrintFlow
+import TLSPrintPacket
 import TLSPrintTLS
 
 /// What the sensor keeps about one DTLS association while its handshake is in view.
-struct DTLSFlow: Sendable {
+struct DTLSFlow: FlowTableValue {
     /// The sender of the first datagram seen (the client when that was a ClientHello).
     let first: Endpoint
     let second: Endpoint
@@ -21,6 +22,12 @@ struct DTLSFlow: Sendable {
     init(first: Endpoint, second: Endpoint) {
         self.first = first
         self.second = second
+    }
+
+    /// A placeholder for free table slots.
+    static var vacant: DTLSFlow {
+        let nowhere = Endpoint(address: .v4(0), port: 0)
+        return DTLSFlow(first: nowhere, second: nowhere)
     }
 
     func direction(from source: Endpoint) -> Direction { source == first ? .forward : .reverse }

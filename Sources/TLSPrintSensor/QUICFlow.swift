@@ -1,9 +1,10 @@
 import TLSPrintCore
 import TLSPrintFlow
+import TLSPrintPacket
 import TLSPrintQUIC
 
 /// What the sensor keeps about one QUIC connection while its Initial packets are in view.
-struct QUICFlow: Sendable {
+struct QUICFlow: FlowTableValue {
     /// The sender of the first client Initial.
     let client: Endpoint
     let server: Endpoint
@@ -23,6 +24,12 @@ struct QUICFlow: Sendable {
         self.server = server
         clientCrypto = CryptoStreamAssembler(maximumBytes: cryptoBytes)
         serverCrypto = CryptoStreamAssembler(maximumBytes: cryptoBytes)
+    }
+
+    /// A placeholder for free table slots.
+    static var vacant: QUICFlow {
+        let nowhere = Endpoint(address: .v4(0), port: 0)
+        return QUICFlow(client: nowhere, server: nowhere, cryptoBytes: 0)
     }
 
     /// True when JA4L can change no more: complete, or not measured (neither side on UDP 443).

@@ -1,9 +1,10 @@
 import TLSPrintCore
 import TLSPrintFlow
+import TLSPrintPacket
 import TLSPrintTLS
 
 /// What the sensor keeps about one TCP conversation while its handshake is in view.
-struct TCPFlow: Sendable {
+struct TCPFlow: FlowTableValue {
     /// The sender of the flow's first packet seen.
     let first: Endpoint
     /// The other end.
@@ -25,6 +26,12 @@ struct TCPFlow: Sendable {
         self.second = second
         forward = TLSStreamObserver(capacity: forwardCapacity, pendingSegments: pendingSegments)
         reverse = TLSStreamObserver(capacity: reverseCapacity, pendingSegments: pendingSegments)
+    }
+
+    /// A placeholder for free table slots.
+    static var vacant: TCPFlow {
+        let nowhere = Endpoint(address: .v4(0), port: 0)
+        return TCPFlow(first: nowhere, second: nowhere, forwardCapacity: 0, reverseCapacity: 0, pendingSegments: 0)
     }
 
     /// The direction of a packet sent by `source`.

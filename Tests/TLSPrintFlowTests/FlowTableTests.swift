@@ -1,6 +1,14 @@
 import TLSPrintFlow
 import Testing
 
+extension Int: FlowTableValue { public static var vacant: Int { 0 } }
+extension String: FlowTableValue { public static var vacant: String { "" } }
+/// A list value for the table tests.
+struct Numbers: FlowTableValue, Equatable {
+    var items: [Int]
+    static var vacant: Numbers { Numbers(items: []) }
+}
+
 @Suite struct FlowTableTests {
     @Test func evictsTheLeastRecentlyUsedEntryAtCapacity() {
         var table = FlowTable<Int, String>(capacity: 3)
@@ -22,12 +30,12 @@ import Testing
     }
 
     @Test func valuesAreMutatedInPlaceAndSlotsReused() {
-        var table = FlowTable<String, [Int]>(capacity: 2)
-        let (slot, _) = table.insert([], for: "a", at: 0)
-        table[slot: slot].append(7)
-        #expect(table[slot: slot] == [7])
+        var table = FlowTable<String, Numbers>(capacity: 2)
+        let (slot, _) = table.insert(.vacant, for: "a", at: 0)
+        table[slot: slot].items.append(7)
+        #expect(table[slot: slot].items == [7])
         table.remove("a")
-        let (again, _) = table.insert([1], for: "b", at: 1)
+        let (again, _) = table.insert(Numbers(items: [1]), for: "b", at: 1)
         #expect(again == slot)
         #expect(table.count == 1)
     }
