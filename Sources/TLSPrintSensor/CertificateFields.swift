@@ -10,7 +10,9 @@ enum CertificateFields {
         var outlines: [(der: [UInt8], outline: CertificateOutline)] = []
         for der in message.certificates {
             do {
-                outlines.append((der, try CertificateOutline(der: der)))
+                let outline = try CertificateOutline(der: der)
+                if outline.usedFallback { counters.certificateFallbacks += 1 }
+                outlines.append((der, outline))
             } catch {
                 counters.count(error, in: .certificate)
             }
@@ -18,36 +20,36 @@ enum CertificateFields {
         guard let leaf = outlines.first else { return [] }
         let prints = outlines.map { JA4X($0.outline) }
         var fields = [
-            EventField("ja4x", .string(prints[0].fingerprint)),
-            EventField("ja4x_chain", .list(prints.map { .string($0.fingerprint) })),
+            EventField("ja4x", .string(prints[0].hashed)),
+            EventField("ja4x_chain", .list(prints.map { .string($0.hashed) })),
         ]
         if let commonName = leaf.outline.subjectCommonName {
-            fields.append(EventField("subject_cn", .text(commonName)))
+            fields.append(EventField("subject_cn", .text(Array(commonName.utf8))))
         }
         fields += [
-            EventField("subject", .text(leaf.outline.subject)),
-            EventField("issuer", .text(leaf.outline.issuer)),
+            EventField("subject", .text(Array(leaf.outline.subject.utf8))),
+            EventField("issuer", .text(Array(leaf.outline.issuer.utf8))),
         ]
         if !leaf.outline.subjectAlternativeNames.isEmpty {
-            fields.append(EventField("sans", .list(leaf.outline.subjectAlternativeNames.map { .text($0) })))
+            fields.append(EventField("sans", .list(leaf.outline.subjectAlternativeNames.map { .text(Array($0.utf8)) })))
         }
         fields += [
-            EventField("not_before", .string(RFC3339Date.format(seconds: leaf.outline.notBefore))),
-            EventField("not_after", .string(RFC3339Date.format(seconds: leaf.outline.notAfter))),
-            EventField("self_signed", .bool(leaf.outline.isSelfSigned)),
-            EventField("serial", .string(leaf.outline.serialNumberHex)),
+            EventField("not_before", .string(RFC3339.dateTime(secondsSinceEpoch: leaf.outline.notBefore))),
+            EventField("not_after", .string(RFC3339.dateTime(secondsSinceEpoch: leaf.outline.notAfter))),
+            EventField("self_signed", .bool(leaf.outline.selfSigned)),
+            EventField("serial", .string(leaf.outline.serial)),
             EventField("cert_sha256", .string(FingerprintHash.sha256Hex(leaf.der))),
             EventField("chain_length", .integer(message.certificates.count)),
         ]
         let chain: [[EventField]] = zip(outlines, prints).map { entry, print in
             [
-                EventField("ja4x", .string(print.fingerprint)),
+                EventField("ja4x", .string(print.hashed)),
                 EventField("ja4x_r", .string(print.raw)),
-                EventField("subject", .text(entry.outline.subject)),
-                EventField("issuer", .text(entry.outline.issuer)),
-                EventField("not_before", .string(RFC3339Date.format(seconds: entry.outline.notBefore))),
-                EventField("not_after", .string(RFC3339Date.format(seconds: entry.outline.notAfter))),
-                EventField("serial", .string(entry.outline.serialNumberHex)),
+                EventField("subject", .text(Array(entry.outline.subject.utf8))),
+                EventField("issuer", .text(Array(entry.outline.issuer.utf8))),
+                EventField("not_before", .string(RFC3339.dateTime(secondsSinceEpoch: entry.outline.notBefore))),
+                EventField("not_after", .string(RFC3339.dateTime(secondsSinceEpoch: entry.outline.notAfter))),
+                EventField("serial", .string(entry.outline.serial)),
                 EventField("sha256", .string(FingerprintHash.sha256Hex(entry.der))),
             ]
         }

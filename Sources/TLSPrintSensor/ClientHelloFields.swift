@@ -15,16 +15,18 @@ enum ClientHelloFields {
         if !alpn.isEmpty { fields.append(EventField("alpn", .list(alpn.map { .text($0) }))) }
         fields += [
             EventField("ja3", .string(ja3.hash)),
-            EventField("ja3_full", .string(ja3.string)),
-            EventField("ja4", .string(ja4.fingerprint)),
+            EventField("ja3_full", .string(ja3.fullString)),
+            EventField("ja4", .string(ja4.hashed)),
             EventField("ja4_r", .string(ja4.raw)),
-            EventField("ja4_o", .string(ja4.originalOrder)),
+            EventField("ja4_o", .string(ja4.hashedOriginalOrder)),
             EventField("ja4_ro", .string(ja4.rawOriginalOrder)),
             EventField("raw_ciphers", .string(RawLists.ciphers(hello))),
             EventField("raw_extensions", .string(RawLists.extensions(hello))),
         ]
-        let mechanisms = resumption(hello)
-        if !mechanisms.isEmpty { fields.append(EventField("resumption", .list(mechanisms.map { .string($0) }))) }
+        let mechanisms = Resumption.offered(by: hello)
+        if !mechanisms.isEmpty {
+            fields.append(EventField("resumption", .list(mechanisms.map { .string($0.rawValue) })))
+        }
         return fields
     }
 
@@ -33,31 +35,9 @@ enum ClientHelloFields {
         hello.highestOfferedVersion.displayName
     }
 
-    /// The resumption mechanisms the client offered, in the contract's order.
-    static func resumption(_ hello: ClientHello) -> [String] {
-        var mechanisms: [String] = []
-        if offersSessionID(hello) { mechanisms.append("session_id") }
-        if let ticket = hello.extensions.sessionTicket, !ticket.isEmpty { mechanisms.append("session_ticket") }
-        if hello.extensions.hasPreSharedKey { mechanisms.append("psk") }
-        if hello.extensions.hasEarlyData { mechanisms.append("early_data_0rtt") }
-        return mechanisms
-    }
-
-    /// A non-empty session id counts only from a client that does not offer TLS 1.3 (which sends a random one).
-    static func offersSessionID(_ hello: ClientHello) -> Bool {
-        !hello.legacySessionID.isEmpty && !hello.supportedVersions.contains(ProtocolVersion(rawValue: 0x0304))
-    }
-
     /// What the session event needs to remember of the client.
     static func record(_ hello: ClientHello, fields: [EventField]) -> ClientRecord {
-        let ticket = hello.extensions.sessionTicket.map { !$0.isEmpty } ?? false
-        return ClientRecord(
-            fields: fields,
-            offeredResumption: !resumption(hello).isEmpty,
-            sessionID: hello.legacySessionID,
-            offeredSessionID: offersSessionID(hello),
-            offeredTicket: ticket
-        )
+        ClientRecord(fields: fields, hello: hello)
     }
 }
 
@@ -70,18 +50,10 @@ enum ServerHelloFields {
         if let selected = hello.selectedALPN { fields.append(EventField("alpn_selected", .text(selected))) }
         fields += [
             EventField("ja3s", .string(ja3s.hash)),
-            EventField("ja3s_full", .string(ja3s.string)),
-            EventField("ja4s", .string(ja4s.fingerprint)),
+            EventField("ja3s_full", .string(ja3s.fullString)),
+            EventField("ja4s", .string(ja4s.hashed)),
             EventField("ja4s_r", .string(ja4s.raw)),
         ]
         return fields
-    }
-
-    /// Whether the server took up the client's resumption offer (events.md `resumption_accepted`).
-    static func accepted(_ hello: ServerHello, client: ClientRecord) -> Bool {
-        if hello.extensions.selectedVersion != nil { return hello.extensions.hasPreSharedKey }
-        if client.offeredSessionID, hello.legacySessionIDEcho == client.sessionID { return true }
-        if client.offeredTicket, let ticket = hello.extensions.sessionTicket, ticket.isEmpty { return true }
-        return false
     }
 }

@@ -1,6 +1,7 @@
 import TLSPrintCore
 import TLSPrintFingerprint
 import TLSPrintFlow
+import TLSPrintPacket
 import TLSPrintTLS
 
 /// Builds the `tls_client_hello` and `tls_session` events from hello bodies; shared by TCP, QUIC and DTLS.
@@ -58,8 +59,8 @@ extension Sensor {
         fields += client?.fields ?? [EventField("sni", .text([]))]
         fields += ServerHelloFields.make(hello, transport: transport)
         fields += extra
-        if let client, client.offeredResumption {
-            fields.append(EventField("resumption_accepted", .bool(ServerHelloFields.accepted(hello, client: client))))
+        if let client, let accepted = Resumption.accepted(client: client.hello, server: hello) {
+            fields.append(EventField("resumption_accepted", .bool(accepted)))
         }
         fields.append(EventField("hrr", .bool(hello.isHelloRetryRequest)))
         return (Event(type: .tlsSession, timestamp: timestamp, fields: EventLayout.arrange(fields)), hello)
@@ -84,13 +85,13 @@ extension Sensor {
         var fields: [EventField] = []
         if let client {
             fields += [
-                EventField("ja4l_c", .string(JA4L.format(microseconds: client.microseconds, ttl: client.ttl))),
+                EventField("ja4l_c", .string(JA4L(microseconds: client.microseconds, ttl: client.ttl).rendered)),
                 EventField("ja4l_rtt_ms", .thousandths(Int(client.microseconds) * 2)),
                 EventField("ja4l_client_ttl", .integer(Int(client.ttl))),
             ]
         }
         if let server {
-            fields.append(EventField("ja4l_s", .string(JA4L.format(microseconds: server.microseconds, ttl: server.ttl))))
+            fields.append(EventField("ja4l_s", .string(JA4L(microseconds: server.microseconds, ttl: server.ttl).rendered)))
         }
         return fields
     }

@@ -1,6 +1,7 @@
 import TLSPrintCore
 import TLSPrintFingerprint
 import TLSPrintFlow
+import TLSPrintPacket
 import TLSPrintTLS
 
 /// Where a handshake message was seen on a TCP flow.
@@ -31,7 +32,7 @@ extension Sensor {
         tcpFlows[slot: slot].clientDirection = context.direction
         let handshake = tcpFlows[slot: slot].handshake
         var extra = Self.latencyFields(client: handshake.clientLatency, server: nil)
-        if let syn = handshake.syn { extra.append(EventField("ja4t", .string(JA4T.format(syn)))) }
+        if let syn = handshake.syn { extra.append(EventField("ja4t", .string(syn.ja4t))) }
         guard
             let built = clientHelloEvent(
                 body,
@@ -55,7 +56,7 @@ extension Sensor {
         }
         let handshake = tcpFlows[slot: slot].handshake
         var extra = Self.latencyFields(client: handshake.clientLatency, server: handshake.serverLatency)
-        if let synAck = handshake.synAck { extra.append(EventField("ja4ts", .string(JA4T.format(synAck)))) }
+        if let synAck = handshake.synAck { extra.append(EventField("ja4ts", .string(synAck.ja4t))) }
         guard
             let built = sessionEvent(
                 body,

@@ -72,12 +72,6 @@ struct TCPFlow: Sendable {
 struct ClientRecord: Sendable {
     /// Client-side event fields (any order; events are arranged on output).
     var fields: [EventField]
-    /// Resumption mechanisms offered, for `resumption_accepted`.
-    var offeredResumption: Bool
-    /// The session id offered (to see whether the server echoed it).
-    var sessionID: [UInt8]
-    /// True when the client offered a session id as a resumption attempt (not TLS 1.3 compatibility mode).
-    var offeredSessionID: Bool
-    /// True when the client offered a session ticket.
-    var offeredTicket: Bool
+    /// The ClientHello itself, to judge `resumption_accepted` against the ServerHello.
+    var hello: ClientHello
 }

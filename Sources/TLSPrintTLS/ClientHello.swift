@@ -9,6 +9,9 @@ import TLSPrintCore
 //       opaque legacy_compression_methods<1..2^8-1>;
 //       Extension extensions<8..2^16-1>;
 //   } ClientHello;
+// RFC 6347 §4.2.1 / RFC 9147 §5.3: a DTLS ClientHello (legacy_version 0xfeXX) carries
+//   opaque legacy_cookie<0..2^8-1>;
+// between legacy_session_id and cipher_suites.
 
 /// A ClientHello body (the handshake message without its 4-byte header).
 ///
@@ -21,6 +24,8 @@ package struct ClientHello: Hashable, Sendable, WireParseable {
     package var random: [UInt8]
     /// legacy_session_id (0–32 bytes).
     package var legacySessionID: [UInt8]
+    /// The DTLS cookie (DTLS hellos only; empty for TLS).
+    package var cookie: [UInt8] = []
     /// The cipher suites in wire order, GREASE kept.
     package var cipherSuites: [CipherSuite]
     /// legacy_compression_methods in wire order.
@@ -37,6 +42,10 @@ package struct ClientHello: Hashable, Sendable, WireParseable {
         var sessionID = try reader.readVector8()
         guard sessionID.remaining <= 32 else { throw ParseError(.invalidValue, at: sessionID.offset) }
         legacySessionID = sessionID.readRemainingBytes()
+        if legacyVersion.isDTLS {
+            var cookieBytes = try reader.readVector8()
+            cookie = cookieBytes.readRemainingBytes()
+        }
         var suites = try reader.readVector16()
         guard suites.remaining % 2 == 0 else { throw ParseError(.invalidValue, at: suites.offset) }
         cipherSuites = try UInt16List.read(&suites).map(CipherSuite.init(rawValue:))
@@ -66,7 +75,7 @@ package struct ClientHello: Hashable, Sendable, WireParseable {
         let offered = supportedVersions.filter { !$0.isGREASE }
         if legacyVersion.isDTLS || offered.contains(where: \.isDTLS) {
             // DTLS counts down: 0xfefc (1.3) is newer than 0xfefd (1.2), newer than 0xfeff (1.0).
-            return offered.filter(\.isDTLS).min { $0.rawValue < $1.rawValue } ?? legacyVersion
+            return DTLSVersionOrder.newest(of: offered) ?? legacyVersion
         }
         return offered.max { $0.rawValue < $1.rawValue } ?? legacyVersion
     }

@@ -14,10 +14,11 @@ struct Pipeline {
 
     /// Reads every file through one sensor; returns the exit status.
     func read(files: [String]) -> ExitStatus {
-        var sinks: [OutputSink] = []
+        var sinks: [SinkHandle] = []
         for destination in destinations {
             do {
-                sinks.append(try OutputSink(destination: destination, defaultFormat: format, identity: identity))
+                let sink = try OutputSink(destination: destination, defaultFormat: format, identity: identity)
+                sinks.append(SinkHandle(sink))
             } catch {
                 StandardError.line("tlsprint: \(destination): \(error)")
                 return .ioError
@@ -37,11 +38,8 @@ struct Pipeline {
                 try source.forEachPacket { info, frame in
                     sensor.process(info, frame: frame, into: &events)
                     guard !events.isEmpty else { return }
-                    for index in sinks.indices {
-                        for event in events {
-                            do { try sinks[index].write(event) } catch { outputFailure = "\(error)" }
-                        }
-                        do { try sinks[index].flush() } catch { outputFailure = "\(error)" }
+                    for sink in sinks {
+                        if let failure = sink.write(events, flush: true) { outputFailure = failure }
                     }
                     events.removeAll(keepingCapacity: true)
                     progress.update(bytes: source.bytesRead)
@@ -54,11 +52,8 @@ struct Pipeline {
         }
         progress.clear()
         sensor.finish(into: &events)
-        for index in sinks.indices {
-            for event in events {
-                do { try sinks[index].write(event) } catch { outputFailure = "\(error)" }
-            }
-            do { try sinks[index].flush() } catch { outputFailure = "\(error)" }
+        for sink in sinks {
+            if let failure = sink.write(events, flush: true) { outputFailure = failure }
         }
         if let outputFailure {
             StandardError.line("tlsprint: output failed: \(outputFailure)")
@@ -70,5 +65,24 @@ struct Pipeline {
                 .print()
         }
         return status
+    }
+}
+
+/// Owns one non-copyable sink so several can sit in an array.
+final class SinkHandle {
+    private var sink: OutputSink
+
+    init(_ sink: consuming OutputSink) { self.sink = sink }
+
+    /// Writes `events` in order, then flushes if asked; returns the first failure as text.
+    func write(_ events: [Event], flush: Bool) -> String? {
+        var failure: String?
+        for event in events {
+            do { try sink.write(event) } catch { failure = failure ?? "\(error)" }
+        }
+        if flush {
+            do { try sink.flush() } catch { failure = failure ?? "\(error)" }
+        }
+        return failure
     }
 }

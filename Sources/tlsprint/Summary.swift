@@ -1,4 +1,5 @@
 import Foundation
+import TLSPrintCore
 import TLSPrintSensor
 
 /// The end-of-run summary on stderr.

@@ -20,20 +20,22 @@ import Testing
         }
         var table = AgreementTable()
         var notApplicable: [String] = []
-        for (folder, listing) in [("foxio/pcap", "foxio/expected.json"), ("foxio/derived", "foxio/derived/expected.json")] {
+        for (folder, listing) in [("foxio/pcap", "corpus/foxio/expected.json"), ("foxio/derived", "corpus/foxio/derived/expected.json")] {
             let document = try #require(try SharedCorpus.json(listing) as? [String: Any])
             let files = try #require(document["files"] as? [[String: Any]])
             for file in files {
                 guard let name = file["pcap"] as? String, let streams = file["streams"] as? [[String: Any]] else {
                     continue
                 }
-                let tlsStreams = streams.filter { ($0["transport"] as? String) == "tcp" && ($0["ja4"] != nil || $0["ja4s"] != nil) }
+                let tlsStreams = streams.filter { $0["ja4"] != nil || $0["ja4s"] != nil }
                 guard !tlsStreams.isEmpty else { continue }
                 let path = root.appendingPathComponent("corpus/\(folder)/\(name)").path
                 let ours = try ReferenceMatch(events: CaptureRunner.run([path]).events)
                 let secrets = (file["has_decryption_secrets"] as? Bool) ?? false
                 for stream in tlsStreams {
-                    let location = "\(name) tcp.stream \(stream["stream"] ?? "?")"
+                    let transport = (stream["transport"] as? String) ?? "tcp"
+                    let location = "\(name) \(transport).stream \(stream["stream"] ?? "?")"
+                    let scope = transport == "udp" ? "\(folder)/quic" : folder
                     let key = ConversationKey.make(
                         "\(stream["src"] ?? "")", "\(stream["src_port"] ?? "")",
                         "\(stream["dst"] ?? "")", "\(stream["dst_port"] ?? "")"
@@ -46,7 +48,7 @@ import Testing
                             continue
                         }
                         table.compare(
-                            corpus: folder,
+                            corpus: scope,
                             fingerprint: fingerprint,
                             expected: expected,
                             ours: ours.value(fingerprint, for: key),
@@ -56,9 +58,9 @@ import Testing
                 }
             }
         }
-        print(table.rendered(title: "FoxIO reference corpus, TCP (issue #2: 100% required)"))
+        print(table.rendered(title: "FoxIO reference corpus (TCP: 100% required by #2; QUIC: by #6)"))
         print("not applicable:\n  " + notApplicable.joined(separator: "\n  "))
-        for folder in ["foxio/pcap", "foxio/derived"] {
+        for folder in ["foxio/pcap", "foxio/derived", "foxio/pcap/quic"] {
             for fingerprint in Self.fingerprints {
                 let cell = table.cell(corpus: folder, fingerprint: fingerprint)
                 #expect(cell.agree == cell.compared, "\(folder) \(fingerprint): \(cell.mismatches)")

@@ -9,6 +9,7 @@ import Testing
         -> ClientHello
     {
         var body: [UInt8] = [UInt8(version >> 8), UInt8(version & 0xFF)] + Array(repeating: 0, count: 32) + [0]
+        if version >> 8 == 0xFE { body += [0] }  // DTLS legacy_cookie
         body += [UInt8(ciphers.count * 2 >> 8), UInt8(ciphers.count * 2 & 0xFF)]
         body += ciphers.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         body += [1, 0]
@@ -52,5 +53,48 @@ import Testing
         #expect(Resumption.offered(by: ticket) == [.sessionTicket, .earlyData])
         let none = try Self.hello(ciphers: [0x002F], extensions: [(0x0023, [])])
         #expect(Resumption.offered(by: none).isEmpty)
+    }
+
+    static func serverHello(sessionID: [UInt8], extensions: [(UInt16, [UInt8])]) throws -> ServerHello {
+        var body: [UInt8] = [0x03, 0x03] + Array(repeating: 1, count: 32) + [UInt8(sessionID.count)] + sessionID
+        body += [0xC0, 0x2F, 0x00]
+        let block = extensions.flatMap { (type, data) in
+            [UInt8(type >> 8), UInt8(type & 0xFF), UInt8(data.count >> 8), UInt8(data.count & 0xFF)] + data
+        }
+        body += [UInt8(block.count >> 8), UInt8(block.count & 0xFF)] + block
+        return try ServerHello(parsingAll: body)
+    }
+
+    @Test func resumptionAcceptance() throws {
+        // events.md: TLS <= 1.2 accepted when the session id is echoed or an empty ticket extension answers.
+        var client = try Self.hello(ciphers: [0xC02F], extensions: [(0x0023, [9, 9])])
+        client.legacySessionID = [7, 7, 7]
+        #expect(Resumption.offered(by: client) == [.sessionID, .sessionTicket])
+        let echo = try Self.serverHello(sessionID: [7, 7, 7], extensions: [])
+        let fresh = try Self.serverHello(sessionID: [8, 8, 8], extensions: [])
+        let ticket = try Self.serverHello(sessionID: [], extensions: [(0x0023, [])])
+        #expect(Resumption.accepted(client: client, server: echo) == true)
+        #expect(Resumption.accepted(client: client, server: fresh) == false)
+        #expect(Resumption.accepted(client: client, server: ticket) == true)
+        // TLS 1.3: a random session id does not count; the server's pre_shared_key decides.
+        var tls13 = try Self.hello(
+            ciphers: [0x1301],
+            extensions: [(0x002B, [2, 0x03, 0x04]), (0x0029, [0, 0]), (0xFE0D, [])]
+        )
+        tls13.legacySessionID = Array(repeating: 5, count: 32)
+        #expect(Resumption.offered(by: tls13) == [.psk])
+        #expect(tls13.extensions.hasEncryptedClientHello)
+        let psk = try Self.serverHello(
+            sessionID: Array(repeating: 5, count: 32),
+            extensions: [(0x002B, [0x03, 0x04]), (0x0029, [0, 0])]
+        )
+        let full = try Self.serverHello(
+            sessionID: Array(repeating: 5, count: 32),
+            extensions: [(0x002B, [0x03, 0x04])]
+        )
+        #expect(Resumption.accepted(client: tls13, server: psk) == true)
+        #expect(Resumption.accepted(client: tls13, server: full) == false)
+        let plain = try Self.hello(ciphers: [0x1301], extensions: [])
+        #expect(Resumption.accepted(client: plain, server: full) == nil)
     }
 }

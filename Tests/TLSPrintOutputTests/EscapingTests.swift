@@ -55,11 +55,13 @@ import Testing
         #expect(
             syslog.lineString(event)
                 == "<134>1 2026-04-17T22:57:53.482113+00:00 sensor-1 sniffer - tls_client_hello "
-                + #"[relay@55555 sni="x\"y\\z\]\\x0a\\x00\\xffbücher.de"]"# + "\n")
+                + #"[relay@55555 sni="x\"y\\z\]\\x0a\\x00\\xffbücher.de"]"# + "\n"
+        )
         #expect(
             json.lineString(event)
                 == #"{"timestamp":"2026-04-17T22:57:53.482113+00:00","node":"sensor-1","app":"sniffer","#
-                + #""event":"tls_client_hello","severity":"info","sni":"x\"y\\z]\\x0a\\x00\\xffbücher.de"}"# + "\n")
+                + #""event":"tls_client_hello","severity":"info","sni":"x\"y\\z]\\x0a\\x00\\xffbücher.de"}"# + "\n"
+        )
         if let result = try PythonJSON.parses(json.line(event)) { #expect(result.ok, Comment(rawValue: result.errors)) }
     }
 

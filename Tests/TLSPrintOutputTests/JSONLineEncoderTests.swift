@@ -8,7 +8,8 @@ import Testing
 @Suite struct JSONLineEncoderTests {
     let encoder = JSONLineEncoder(identity: SampleEvents.identity)
     static let head = #"{"timestamp":"2026-04-17T22:57:53.482113+00:00","node":"sensor-1","app":"sniffer","#
-    static let endpoints = #""src_ip":"192.0.2.10","src_port":51514,"dst_ip":"2001:db8::1","dst_port":443,"transport":"tcp""#
+    static let endpoints =
+        #""src_ip":"192.0.2.10","src_port":51514,"dst_ip":"2001:db8::1","dst_port":443,"transport":"tcp""#
 
     @Test func clientHello() {
         let expected =
@@ -43,23 +44,28 @@ import Testing
             encoder.lineString(SampleEvents.stats)
                 == #"{"timestamp":"1970-01-01T00:00:00.000000+00:00","node":"sensor-1","app":"sniffer","#
                 + #""event":"sensor_stats","severity":"info","packets":1000,"dropped_output":0,"#
-                + #""parse_errors_truncated":3}"# + "\n")
+                + #""parse_errors_truncated":3}"# + "\n"
+        )
         #expect(
             encoder.lineString(SampleEvents.startup)
-                == Self.head + #""event":"startup","severity":"info","message":"sniffer started node=sensor-1"}"# + "\n")
+                == Self.head + #""event":"startup","severity":"info","message":"sniffer started node=sensor-1"}"# + "\n"
+        )
     }
 
     @Test func emptyContainersAndNegativeNumbers() {
         let event = Event(
-            type: .tlsClientHello, timestamp: SampleEvents.packetTime,
+            type: .tlsClientHello,
+            timestamp: SampleEvents.packetTime,
             fields: [
                 EventField("alpn", .list([])), EventField("chain", .objects([])), EventField("n", .integer(-3)),
                 EventField("ms", .thousandths(-5)),
-            ])
+            ]
+        )
         #expect(
             encoder.lineString(event)
                 == Self.head + #""event":"tls_client_hello","severity":"info","alpn":[],"chain":[],"n":-3,"ms":-0.005}"#
-                + "\n")
+                + "\n"
+        )
     }
 
     @Test func everySampleParsesWithPython() throws {

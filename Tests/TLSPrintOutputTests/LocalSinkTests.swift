@@ -9,7 +9,10 @@ import Testing
     let json = OutputFormat.json.encoder(identity: SampleEvents.identity)
 
     static func temporaryPath(_ name: String) -> FilePath {
-        FilePath(FileManager.default.temporaryDirectory.path + "/tlsprint-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        FilePath(
+            FileManager.default.temporaryDirectory.path
+                + "/tlsprint-\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        )
     }
 
     static func contents(_ path: FilePath) -> [UInt8] {
@@ -59,7 +62,10 @@ import Testing
         try sink.reopen()  // flushes into the renamed file, then opens a fresh one
         try sink.write(SampleEvents.session)
         try sink.flush()
-        #expect(Self.contents(rotated) == Array("existing\n".utf8) + json.line(SampleEvents.startup) + json.line(SampleEvents.stats))
+        #expect(
+            Self.contents(rotated) == Array("existing\n".utf8) + json.line(SampleEvents.startup)
+                + json.line(SampleEvents.stats)
+        )
         #expect(Self.contents(path) == json.line(SampleEvents.session))
     }
 

@@ -88,7 +88,11 @@ import Testing
         // A port nobody listens on: bind, learn the port, close.
         let port = try LoopbackSocket(datagram: false).port
         var sink = try SyslogTCPSink(
-            host: "127.0.0.1", port: port, encoding: syslog, queueCapacity: 3)
+            host: "127.0.0.1",
+            port: port,
+            encoding: syslog,
+            queueCapacity: 3
+        )
         for _ in 0..<10 { try sink.write(SampleEvents.stats) }
         let counters = sink.finish(timeout: 0.3)
         #expect(counters.queued == 10)
@@ -96,6 +100,14 @@ import Testing
         #expect(counters.sent == 0)
         #expect(counters.dropped == 10)
         #expect(counters.connectFailures >= 1)
+    }
+
+    @Test func writesAfterFinishAreCountedAsDropped() throws {
+        let listener = try LoopbackSocket(datagram: true)
+        var sink = try SyslogUDPSink(host: "127.0.0.1", port: listener.port, encoding: syslog)
+        _ = sink.finish(timeout: 1)
+        try sink.write(SampleEvents.stats)
+        #expect(sink.counters.droppedAtExit == 1 && sink.counters.sent == 0)
     }
 
     @Test func unresolvableHostIsAnError() {

@@ -15,7 +15,8 @@ enum SampleEvents {
     ]
 
     static let clientHello = Event(
-        type: .tlsClientHello, timestamp: packetTime,
+        type: .tlsClientHello,
+        timestamp: packetTime,
         fields: endpoints + [
             EventField("tls_version", .string("TLS 1.3")),
             EventField("sni", .text(Array("example.com".utf8))),
@@ -28,10 +29,12 @@ enum SampleEvents {
             EventField("ja4l_client_ttl", .integer(64)),
             EventField("resumption", .list([.string("session_ticket"), .string("psk")])),
             EventField("ech", .bool(false)),
-        ])
+        ]
+    )
 
     static let session = Event(
-        type: .tlsSession, timestamp: packetTime,
+        type: .tlsSession,
+        timestamp: packetTime,
         fields: endpoints + [
             EventField("tls_version", .string("TLS 1.2")),
             EventField("sni", .text([])),
@@ -39,10 +42,12 @@ enum SampleEvents {
             EventField("ja3s", .string("fedcba9876543210fedcba9876543210")),
             EventField("resumption_accepted", .bool(true)),
             EventField("hrr", .bool(false)),
-        ])
+        ]
+    )
 
     static let certificate = Event(
-        type: .tlsCertificate, timestamp: packetTime,
+        type: .tlsCertificate,
+        timestamp: packetTime,
         fields: endpoints + [
             EventField("sni", .text(Array("example.com".utf8))),
             EventField("ja4x", .string("a373a9f83c6b_2bab15409345_7bf9a7bf7029")),
@@ -57,18 +62,26 @@ enum SampleEvents {
                 .objects([
                     [EventField("ja4x", .string("a_b_c")), EventField("serial", .string("01"))],
                     [EventField("ja4x", .string("d_e_f")), EventField("serial", .string("02"))],
-                ])),
-        ])
+                ])
+            ),
+        ]
+    )
 
     static let stats = Event(
-        type: .sensorStats, timestamp: CaptureTimestamp(seconds: 0, nanoseconds: 0),
+        type: .sensorStats,
+        timestamp: CaptureTimestamp(seconds: 0, nanoseconds: 0),
         fields: [
             EventField("packets", .integer(1_000)), EventField("dropped_output", .integer(0)),
             EventField("parse_errors_truncated", .integer(3)),
-        ])
+        ]
+    )
 
     static let startup = Event(
-        type: .startup, timestamp: packetTime, fields: [], message: "sniffer started node=sensor-1")
+        type: .startup,
+        timestamp: packetTime,
+        fields: [],
+        message: "sniffer started node=sensor-1"
+    )
 
     static let all = [startup, clientHello, session, certificate, stats]
 

@@ -47,13 +47,18 @@ import Testing
         #expect(formatter.lineString(SampleEvents.startup) == expected)
         var odd = SampleEvents.startup
         odd.message = "sniffer started node=b\u{FC}cher\n"
-        #expect(formatter.lineString(odd) == "<134>1 \(Self.header) startup - sniffer started node=b\\xc3\\xbccher\\x0a\n")
+        #expect(
+            formatter.lineString(odd) == "<134>1 \(Self.header) startup - sniffer started node=b\\xc3\\xbccher\\x0a\n"
+        )
         #expect(!formatter.record(odd).starts(with: [0xEF, 0xBB, 0xBF]))
     }
 
     @Test func onlyObjectsGivesNilStructuredData() {
         let event = Event(
-            type: .tlsCertificate, timestamp: SampleEvents.packetTime, fields: [EventField("chain", .objects([[]]))])
+            type: .tlsCertificate,
+            timestamp: SampleEvents.packetTime,
+            fields: [EventField("chain", .objects([[]]))]
+        )
         #expect(formatter.lineString(event) == "<134>1 \(Self.header) tls_certificate -\n")
     }
 
@@ -62,7 +67,8 @@ import Testing
         let line = SyslogFormatter(identity: identity).lineString(SampleEvents.stats)
         #expect(
             line == "<134>1 1970-01-01T00:00:00.000000+00:00 edge_7_ tlsprint - sensor_stats "
-                + #"[x@1____ packets="1000" dropped_output="0" parse_errors_truncated="3"]"# + "\n")
+                + #"[x@1____ packets="1000" dropped_output="0" parse_errors_truncated="3"]"# + "\n"
+        )
     }
 
     @Test func headerFieldLimits() {

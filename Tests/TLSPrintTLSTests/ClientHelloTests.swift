@@ -94,7 +94,9 @@ import Testing
     @Test func dtlsVersionPicksTheNewest() throws {
         // supported_versions: fefd, fefc, feff → DTLS 1.3 (0xfefc), not the numeric maximum.
         let versions: [UInt8] = [0x00, 0x2B, 0x00, 0x07, 0x06, 0xFE, 0xFD, 0xFE, 0xFC, 0xFE, 0xFF]
-        let bytes = [0xFE, 0xFD] + Self.base.dropFirst(2) + [0x00, UInt8(versions.count)] + versions
+        // DTLS adds an empty legacy_cookie after the session id (RFC 6347 §4.2.1).
+        let prefix: [UInt8] = [0xFE, 0xFD] + Array(repeating: 0, count: 32) + [0, 0, 0, 2, 0, 47, 1, 0]
+        let bytes = prefix + [0x00, UInt8(versions.count)] + versions
         let hello = try ClientHello(parsingAll: bytes)
         #expect(hello.highestOfferedVersion == .dtls13)
     }

@@ -42,7 +42,8 @@ package struct EncoderIdentity: Hashable, Sendable {
     /// Appends `value` as an SD-NAME (PARAM-NAME or SD-ID), at most 32 bytes.
     static func appendSDName(_ value: String, to out: inout [UInt8]) {
         for byte in value.utf8.prefix(sdNameLimit) {
-            let allowed = (33...126).contains(byte) && byte != UInt8(ascii: "=") && byte != UInt8(ascii: "]")
+            let allowed =
+                (33...126).contains(byte) && byte != UInt8(ascii: "=") && byte != UInt8(ascii: "]")
                 && byte != UInt8(ascii: "\"")
             out.append(allowed ? byte : UInt8(ascii: "_"))
         }

@@ -33,7 +33,7 @@ package struct SyslogFormatter: EventEncoder, Hashable {
         out.append(0x20)
         out.append(contentsOf: identity.appName.utf8)
         out.append(contentsOf: [0x20, UInt8(ascii: "-"), 0x20])
-        out.append(contentsOf: EncoderIdentity.sanitizedHeaderField(event.type.rawValue, limit: 32).utf8)
+        out.append(contentsOf: event.type.rawValue.utf8)  // MSGID: our own names, printable ASCII, at most 32
         out.append(0x20)
         appendStructuredData(event.fields, to: &out)
         if let message = event.message {

@@ -46,8 +46,11 @@ package struct FileSink: EventSink, ~Copyable {
     private static func open(_ path: FilePath) throws(SinkError) -> FileDescriptor {
         do {
             return try FileDescriptor.open(
-                path, .writeOnly, options: [.append, .create, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead])
+                path,
+                .writeOnly,
+                options: [.append, .create, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead]
+            )
         } catch {
             throw SinkError(.open, errno: (error as? Errno)?.rawValue ?? 0, context: path.string)
         }

@@ -39,7 +39,11 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
         condition.lock()
         counters.queued += 1
         if truncated { counters.truncated += 1 }
-        if queue.append(record) { counters.droppedOverflow += 1 }
+        if stopping {
+            counters.droppedAtExit += 1  // written after `finish`: the thread is gone or going
+        } else if queue.append(record) {
+            counters.droppedOverflow += 1
+        }
         condition.signal()
         condition.unlock()
     }

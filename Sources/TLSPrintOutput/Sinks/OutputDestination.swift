@@ -96,7 +96,8 @@ package struct OutputDestination: Hashable, Sendable, CustomStringConvertible {
             host = text[..<colon]
             portText = text[text.index(after: colon)...]
         }
-        guard !host.isEmpty, !host.contains("/"), portText.allSatisfy({ $0.isASCII && $0.isNumber }), let port = UInt16(portText), port > 0
+        guard !host.isEmpty, !host.contains("/"), portText.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let port = UInt16(portText), port > 0
         else { throw SinkError(.destination, context: original) }
         return (String(host), port)
     }

@@ -17,7 +17,9 @@ package enum OutputSink: EventSink, ~Copyable {
     /// TCP uses octet counting for syslog and LF framing for JSON lines.
     /// - Throws: `SinkError(.open)`, `(.resolve)`, or `(.unsupported)` for `tls://`.
     package init(
-        destination: OutputDestination, defaultFormat: OutputFormat, identity: EncoderIdentity
+        destination: OutputDestination,
+        defaultFormat: OutputFormat,
+        identity: EncoderIdentity
     ) throws(SinkError) {
         let format = destination.format(default: defaultFormat)
         let encoding = format.encoder(identity: identity)

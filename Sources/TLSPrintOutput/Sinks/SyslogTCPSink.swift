@@ -23,14 +23,19 @@ package struct SyslogTCPSink: EventSink, ~Copyable {
     /// Resolves `host` and starts the sender thread (which connects in the background).
     /// - Throws: `SinkError(.resolve)` when the host does not resolve.
     package init(
-        host: String, port: UInt16, encoding: EventEncoding, framing: Framing = .octetCounting,
+        host: String,
+        port: UInt16,
+        encoding: EventEncoding,
+        framing: Framing = .octetCounting,
         queueCapacity: Int = SyslogUDPSink.defaultQueueCapacity
     ) throws(SinkError) {
         let address = try SocketAddress.resolve(host: host, port: port, datagram: false)
         self.framing = framing
         self.encoding = encoding
         self.sender = NetworkSender(
-            connection: SocketConnection(address: address, datagram: false), capacity: queueCapacity)
+            connection: SocketConnection(address: address, datagram: false),
+            capacity: queueCapacity
+        )
     }
 
     deinit { _ = sender.finish(timeout: 1) }

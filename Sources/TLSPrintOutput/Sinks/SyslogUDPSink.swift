@@ -24,14 +24,19 @@ package struct SyslogUDPSink: EventSink, ~Copyable {
     /// Resolves `host` and starts the sender thread.
     /// - Throws: `SinkError(.resolve)` when the host does not resolve.
     package init(
-        host: String, port: UInt16, encoding: EventEncoding,
-        maximumDatagram: Int = defaultMaximumDatagram, queueCapacity: Int = defaultQueueCapacity
+        host: String,
+        port: UInt16,
+        encoding: EventEncoding,
+        maximumDatagram: Int = defaultMaximumDatagram,
+        queueCapacity: Int = defaultQueueCapacity
     ) throws(SinkError) {
         let address = try SocketAddress.resolve(host: host, port: port, datagram: true)
         self.maximumDatagram = max(64, maximumDatagram)
         self.encoding = encoding
         self.sender = NetworkSender(
-            connection: SocketConnection(address: address, datagram: true), capacity: queueCapacity)
+            connection: SocketConnection(address: address, datagram: true),
+            capacity: queueCapacity
+        )
     }
 
     deinit { _ = sender.finish(timeout: 1) }

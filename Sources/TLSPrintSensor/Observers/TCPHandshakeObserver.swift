@@ -1,4 +1,5 @@
 import TLSPrintCore
+import TLSPrintFingerprint
 
 /// The TCP options of a SYN or SYN-ACK as JA4T/JA4TS read them.
 package struct TCPSynSignature: Hashable, Sendable {
@@ -10,6 +11,11 @@ package struct TCPSynSignature: Hashable, Sendable {
     package var mss: UInt16?
     /// The first window-scale option's shift count.
     package var windowScale: UInt8?
+
+    /// The JA4T form of this signature (JA4TS when it is a SYN-ACK's).
+    package var ja4t: String {
+        JA4T(window: window, optionKinds: optionKinds, maximumSegmentSize: mss, windowScale: windowScale).rendered
+    }
 
     package init(window: UInt16, optionKinds: [UInt8], mss: UInt16?, windowScale: UInt8?) {
         self.window = window

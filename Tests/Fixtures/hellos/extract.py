@@ -12,10 +12,13 @@ CAP = 16384
 corpus = sys.argv[1]
 foxio = {f['pcap']: f for f in json.load(open(f'{corpus}/foxio/expected.json'))['files']}
 arkime = {f['pcap']: f for f in json.load(open(f'{corpus}/arkime/expected.json'))['files']}
+derived = {f['pcap']: f for f in json.load(open(f'{corpus}/foxio/derived/expected.json'))['files']}
 
 # name, corpus, pcap, stream, overrides
 CASES = [
     ('badcurveball', 'foxio', 'badcurveball.pcap', 0, {}),
+    ('derived-3rec-3seg', 'foxio/derived', 'badcurveball-ch-3rec-3seg.pcap', 0, {}),
+    ('derived-3seg-tiny', 'foxio/derived', 'badcurveball-ch-3seg-tiny.pcap', 0, {}),
     ('https-connect', 'foxio', 'https-connect.pcap', 0, {}),
     # fingerprints.md §1.4: tlsprint follows the written spec's hex rule for the non-ASCII first ALPN.
     ('tls-non-ascii-alpn', 'foxio', 'tls-non-ascii-alpn.pcapng', 0, {'ja4': 't13d1516bd_8daaf6152771_e5627efa2ab1'}),
@@ -36,8 +39,9 @@ CASES = [
 
 
 def expectations(source, pcap, stream):
-    if source == 'foxio':
-        for s in foxio[pcap]['streams'] or []:
+    if source.startswith('foxio'):
+        table = derived if source == 'foxio/derived' else foxio
+        for s in table[pcap]['streams'] or []:
             if s['stream'] == stream and s['transport'] == 'tcp':
                 out = {k: s[k] for k in ('ja4', 'ja4s') if k in s}
                 certs = [x['ja4x'] for c in s.get('tls_certs', []) for x in c['x509']]
@@ -68,7 +72,7 @@ def tshark_ja3(path, stream):
 
 
 for name, source, pcap, stream, overrides in CASES:
-    path = f'{corpus}/{source}/pcap/{pcap}'
+    path = f'{corpus}/{source}/{pcap}' if source == 'foxio/derived' else f'{corpus}/{source}/pcap/{pcap}'
     follow = subprocess.run(['tshark', '-r', path, '-qz', f'follow,tcp,raw,{stream}'],
                             capture_output=True, text=True).stdout
     chunks, sizes = [], {'C': 0, 'S': 0}
@@ -87,7 +91,7 @@ for name, source, pcap, stream, overrides in CASES:
     expect.update(overrides)
     ja3 = tshark_ja3(path, stream)
     with open(f'{name}.hex', 'w') as f:
-        f.write(f'# corpus: {source}/pcap/{pcap}, tcp stream {stream}'
+        f.write(f'# corpus: {path[len(corpus) + 1:]}, tcp stream {stream}'
                 f' (ClientHello frame {ja3.get("client_frame", "-")}, ServerHello frame {ja3.get("server_frame", "-")})\n')
         f.write(f'# command: tshark -r {pcap} -qz follow,tcp,raw,{stream}'
                 f' (first {CAP} bytes per direction; C = client->server, S = server->client)\n')

@@ -1,17 +1,16 @@
-import TLSPrintCore
 
 /// RFC 3339 UTC date-times, written without Foundation.
 ///
 /// The calendar is the proleptic Gregorian one (RFC 3339 §5.6). Days are converted with the
 /// civil-from-days algorithm (era of 400 years = 146,097 days, March-based years), done here in integers.
-package enum RFC3339 {
+public enum RFC3339 {
     /// First second RFC 3339's four-digit year can write: 0000-01-01T00:00:00Z.
-    package static let earliestSecond: Int64 = -62_167_219_200
+    public static let earliestSecond: Int64 = -62_167_219_200
     /// Last second RFC 3339's four-digit year can write: 9999-12-31T23:59:59Z.
-    package static let latestSecond: Int64 = 253_402_300_799
+    public static let latestSecond: Int64 = 253_402_300_799
 
     /// A capture time as `2026-04-17T22:57:53.482113+00:00`: UTC, six fraction digits (floor), `+00:00`.
-    package static func timestamp(_ time: CaptureTimestamp) -> String {
+    public static func timestamp(_ time: CaptureTimestamp) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(32)
         appendTimestamp(time, to: &out)
@@ -19,7 +18,7 @@ package enum RFC3339 {
     }
 
     /// Appends ``timestamp(_:)``'s text to `out`.
-    package static func appendTimestamp(_ time: CaptureTimestamp, to out: inout [UInt8]) {
+    public static func appendTimestamp(_ time: CaptureTimestamp, to out: inout [UInt8]) {
         let micros = time.microseconds
         let seconds = floorDivide(micros, 1_000_000)
         appendDateTime(seconds: seconds, to: &out)
@@ -31,7 +30,7 @@ package enum RFC3339 {
     /// Seconds since the epoch as `2026-01-31T00:00:00Z` (certificate validity).
     ///
     /// Values outside years 0000–9999 are clamped to the first or last second RFC 3339 can write.
-    package static func dateTime(secondsSinceEpoch seconds: Int64) -> String {
+    public static func dateTime(secondsSinceEpoch seconds: Int64) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(20)
         appendDateTime(seconds: seconds, to: &out)
@@ -40,7 +39,7 @@ package enum RFC3339 {
     }
 
     /// The proleptic Gregorian date of a day number (days since 1970-01-01).
-    package static func civil(fromDays days: Int64) -> (year: Int64, month: Int, day: Int) {
+    public static func civil(fromDays days: Int64) -> (year: Int64, month: Int, day: Int) {
         let shifted = days + 719_468  // days since 0000-03-01
         let era = floorDivide(shifted, 146_097)
         let dayOfEra = shifted - era * 146_097  // 0...146096
