@@ -1,4 +1,4 @@
-import CPcap
+internal import CPcap
 
 /// A compiled BPF filter (pcap-filter(7) syntax), owned until installed or dropped (`pcap_freecode`).
 struct BPFProgram: ~Copyable {

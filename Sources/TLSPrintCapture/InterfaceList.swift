@@ -1,4 +1,4 @@
-import CPcap
+internal import CPcap
 import Glibc
 
 /// The interfaces libpcap can capture on (`pcap_findalldevs`), in libpcap's order.

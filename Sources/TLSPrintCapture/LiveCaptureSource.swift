@@ -1,4 +1,4 @@
-import CPcap
+internal import CPcap
 import Glibc
 import Synchronization
 import TLSPrintCore
