@@ -10,8 +10,11 @@ struct BPFProgram: ~Copyable {
         let status = unsafe pcap_compile(handle, &program, expression, 1, PCAP_NETMASK_UNKNOWN)
         guard status == 0 else {
             throw .live(
-                interface: interface, operation: "filter",
-                message: "'\(expression)': \(String(cString: unsafe pcap_geterr(handle)))", permissionDenied: false)
+                interface: interface,
+                operation: "filter",
+                message: "'\(expression)': \(String(cString: unsafe pcap_geterr(handle)))",
+                permissionDenied: false
+            )
         }
     }
 
@@ -25,8 +28,11 @@ struct BPFProgram: ~Copyable {
     mutating func install(on handle: OpaquePointer, interface: String) throws(CaptureError) {
         guard unsafe pcap_setfilter(handle, &program) == 0 else {
             throw .live(
-                interface: interface, operation: "filter", message: String(cString: unsafe pcap_geterr(handle)),
-                permissionDenied: false)
+                interface: interface,
+                operation: "filter",
+                message: String(cString: unsafe pcap_geterr(handle)),
+                permissionDenied: false
+            )
         }
     }
 }

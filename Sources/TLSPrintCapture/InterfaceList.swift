@@ -41,7 +41,8 @@ package enum InterfaceList {
                     isUp: entry.flags & UInt32(PCAP_IF_UP) != 0,
                     isRunning: entry.flags & UInt32(PCAP_IF_RUNNING) != 0,
                     isLoopback: entry.flags & UInt32(PCAP_IF_LOOPBACK) != 0
-                ))
+                )
+            )
             cursor = unsafe entry.next
         }
         return interfaces

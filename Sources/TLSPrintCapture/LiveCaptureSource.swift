@@ -50,7 +50,11 @@ package final class LiveCaptureSource {
         }
         guard let created = unsafe created else {
             throw .live(
-                interface: interface, operation: "open", message: Self.text(errorBuffer), permissionDenied: false)
+                interface: interface,
+                operation: "open",
+                message: Self.text(errorBuffer),
+                permissionDenied: false
+            )
         }
         do throws(CaptureError) {
             try Self.configure(unsafe created, configuration)
@@ -65,14 +69,20 @@ package final class LiveCaptureSource {
             }
             if unsafe pcap_setnonblock(created, 1, &errorBuffer) != 0 {
                 throw CaptureError.live(
-                    interface: interface, operation: "nonblocking", message: Self.text(errorBuffer),
-                    permissionDenied: false)
+                    interface: interface,
+                    operation: "nonblocking",
+                    message: Self.text(errorBuffer),
+                    permissionDenied: false
+                )
             }
             selectableDescriptor = unsafe pcap_get_selectable_fd(created)
             guard selectableDescriptor >= 0 else {
                 throw CaptureError.live(
-                    interface: interface, operation: "poll", message: "no selectable descriptor",
-                    permissionDenied: false)
+                    interface: interface,
+                    operation: "poll",
+                    message: "no selectable descriptor",
+                    permissionDenied: false
+                )
             }
         } catch {
             unsafe pcap_close(created)
@@ -117,8 +127,11 @@ package final class LiveCaptureSource {
         if ready < 0 {
             if errno == EINTR { return .idle }
             throw .live(
-                interface: configuration.interface, operation: "poll", message: String(cString: strerror(errno)),
-                permissionDenied: false)
+                interface: configuration.interface,
+                operation: "poll",
+                message: String(cString: strerror(errno)),
+                permissionDenied: false
+            )
         }
         if descriptors.count > 1, descriptors[1].revents != 0 { return .woken }
         guard ready > 0 else { return .idle }
@@ -132,28 +145,44 @@ package final class LiveCaptureSource {
         var stat = pcap_stat()
         guard unsafe pcap_stats(handle, &stat) == 0 else {
             throw .live(
-                interface: configuration.interface, operation: "stats", message: lastError,
-                permissionDenied: false)
+                interface: configuration.interface,
+                operation: "stats",
+                message: lastError,
+                permissionDenied: false
+            )
         }
         return LiveCaptureStatistics(
-            received: Int(stat.ps_recv), droppedKernel: Int(stat.ps_drop), droppedInterface: Int(stat.ps_ifdrop))
+            received: Int(stat.ps_recv),
+            droppedKernel: Int(stat.ps_drop),
+            droppedInterface: Int(stat.ps_ifdrop)
+        )
     }
 
     /// One non-blocking `pcap_dispatch`: the packet count, or -1 when `pcap_breakloop` ended it.
     private func read(maximumPackets: Int32, _ body: (CaptureInfo, Span<UInt8>) -> Void) throws(CaptureError) -> Int {
         let result = withoutActuallyEscaping(body) { escapable in
             var context = DispatchContext(
-                body: escapable, linkType: linkType, nanoseconds: nanosecondTimestamps)
+                body: escapable,
+                linkType: linkType,
+                nanoseconds: nanosecondTimestamps
+            )
             return unsafe withUnsafeMutablePointer(to: &context) { pointer in
                 unsafe pcap_dispatch(
-                    handle, maximumPackets, deliverPacket,
-                    UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: UInt8.self))
+                    handle,
+                    maximumPackets,
+                    deliverPacket,
+                    UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+                )
             }
         }
         if result == PCAP_ERROR_BREAK { return -1 }
         guard result >= 0 else {
             throw .live(
-                interface: configuration.interface, operation: "read", message: lastError, permissionDenied: false)
+                interface: configuration.interface,
+                operation: "read",
+                message: lastError,
+                permissionDenied: false
+            )
         }
         return Int(result)
     }
@@ -172,9 +201,11 @@ package final class LiveCaptureSource {
         ]
         for (name, status) in settings where status != 0 {
             throw .live(
-                interface: configuration.interface, operation: "configure",
+                interface: configuration.interface,
+                operation: "configure",
                 message: "pcap_set_\(name): \(String(cString: unsafe pcap_statustostr(status)))",
-                permissionDenied: false)
+                permissionDenied: false
+            )
         }
     }
 
@@ -230,10 +261,14 @@ private func deliverPacket(
     let fraction = Int64(record.ts.tv_usec)
     let timestamp = CaptureTimestamp(
         seconds: Int64(record.ts.tv_sec),
-        nanoseconds: unsafe context.pointee.nanoseconds ? fraction : fraction &* 1_000)
+        nanoseconds: unsafe context.pointee.nanoseconds ? fraction : fraction &* 1_000
+    )
     let info = CaptureInfo(
-        timestamp: timestamp, capturedLength: Int(record.caplen), originalLength: Int(record.len),
-        linkType: unsafe context.pointee.linkType)
+        timestamp: timestamp,
+        capturedLength: Int(record.caplen),
+        originalLength: Int(record.len),
+        linkType: unsafe context.pointee.linkType
+    )
     let buffer = unsafe UnsafeBufferPointer(start: bytes, count: Int(record.caplen))
     unsafe context.pointee.body(info, unsafe buffer.span)
 }

@@ -53,13 +53,16 @@ struct LivePipeline {
         }
         sinks.write([
             Event(
-                type: .startup, timestamp: WallClock.now,
-                message: "sniffer started node=\(identity.nodeName)")
+                type: .startup,
+                timestamp: WallClock.now,
+                message: "sniffer started node=\(identity.nodeName)"
+            )
         ])
         if !quiet {
             StandardError.line(
                 "tlsprint: capturing on \(capture.interface) (link type \(source.linkType.rawValue))"
-                    + (capture.filter.map { ", filter '\($0)'" } ?? ""))
+                    + (capture.filter.map { ", filter '\($0)'" } ?? "")
+            )
         }
         return loop(source: source, sinks: sinks, signals: signals)
     }
@@ -116,7 +119,8 @@ struct LivePipeline {
             let counters = sensor.snapshotCounters()
             StandardError.line(
                 "tlsprint: \(counters.packets) packets, \(counters.handshakes) handshakes, \(counters.events) events, "
-                    + "kernel drops \(final["dropped_kernel"].flatMap(Self.integer) ?? 0)")
+                    + "kernel drops \(final["dropped_kernel"].flatMap(Self.integer) ?? 0)"
+            )
         }
         return status
     }

@@ -11,7 +11,8 @@ import Testing
 enum FragmentedDatagram {
     /// UDP header (49152 → 443, length 8 + 1200) + the RFC 9001 protected client Initial.
     static let datagram: [UInt8] = {
-        let text = (try? String(contentsOf: Fixture.url("quic/rfc9001-client-initial-protected.hex"), encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOf: Fixture.url("quic/rfc9001-client-initial-protected.hex"), encoding: .utf8)) ?? ""
         let hex = Array(text.unicodeScalars.filter(\.properties.isASCIIHexDigit).map(Character.init))
         var payload: [UInt8] = []
         var index = 0
@@ -64,7 +65,9 @@ enum FragmentedDatagram {
 
     /// Decodes `frame` and hands its fragment to the reassembler.
     func insert(
-        _ frame: [UInt8], into reassembler: inout IPFragmentReassembler, at time: CaptureTimestamp = start,
+        _ frame: [UInt8],
+        into reassembler: inout IPFragmentReassembler,
+        at time: CaptureTimestamp = start,
         linkType: LinkType = .ipv4
     ) throws -> [UInt8]? {
         let decoded = try PacketDecoder.decode(frame.span, linkType: linkType)
@@ -113,7 +116,9 @@ enum FragmentedDatagram {
         let forged = Array(repeating: UInt8(0xEE), count: 256) + Array(datagram[512..<768])
         _ = try insert(FragmentedDatagram.ipv4(offset: 256, count: 512, more: true, data: forged), into: &reassembler)
         let result = try insert(
-            FragmentedDatagram.ipv4(offset: 768, count: datagram.count, more: false), into: &reassembler)
+            FragmentedDatagram.ipv4(offset: 768, count: datagram.count, more: false),
+            into: &reassembler
+        )
         #expect(result == datagram)
         #expect(reassembler.counters.overlaps == 1)
     }
@@ -155,7 +160,12 @@ enum FragmentedDatagram {
     @Test func fragmentPastSixtyFourKibibytesIsDropped() throws {
         var reassembler = IPFragmentReassembler()
         _ = try insert(FragmentedDatagram.ipv4(offset: 0, count: 64, more: true), into: &reassembler)
-        let beyond = FragmentedDatagram.ipv4(offset: 65_528, count: 0, more: false, data: Array(repeating: 1, count: 16))
+        let beyond = FragmentedDatagram.ipv4(
+            offset: 65_528,
+            count: 0,
+            more: false,
+            data: Array(repeating: 1, count: 16)
+        )
         #expect(try insert(beyond, into: &reassembler) == nil)
         #expect(reassembler.counters.oversized == 1)
         #expect(reassembler.pendingCount == 0)
@@ -168,7 +178,8 @@ enum FragmentedDatagram {
         for identification: UInt16 in [1, 2, 3] {
             _ = try insert(
                 FragmentedDatagram.ipv4(offset: 0, count: 64, more: true, identification: identification),
-                into: &reassembler)
+                into: &reassembler
+            )
         }
         #expect(reassembler.counters.evictedForCapacity == 1)
         #expect(reassembler.pendingCount == 2)

@@ -17,7 +17,8 @@ struct CaptureOptions: ParsableArguments {
 
     @Flag(
         inversion: .prefixedNo,
-        help: "Promiscuous mode (default on; needs CAP_NET_ADMIN). Env: TLSPRINT_PROMISCUOUS=0 turns it off.")
+        help: "Promiscuous mode (default on; needs CAP_NET_ADMIN). Env: TLSPRINT_PROMISCUOUS=0 turns it off."
+    )
     var promiscuous: Bool?
 
     @Option(help: "Switch to this user once the capture is open, as tcpdump -Z does. Env: TLSPRINT_USER.")
