@@ -1,0 +1,237 @@
+import Glibc
+import TLSPrintCapture
+import TLSPrintCore
+import TLSPrintOutput
+import TLSPrintSensor
+
+/// Wires a live capture → sensor → sinks until SIGINT/SIGTERM, with periodic `sensor_stats`.
+///
+/// Order at start: block signals, open the capture (a bad interface or filter fails here, before any
+/// output), open the outputs, drop privileges, emit `startup`. The loop waits at most `pollMilliseconds`
+/// in libpcap's descriptor, so signals, the stats timer and idle expiry are handled without traffic.
+///
+/// Idle expiry: the sensor's clock is packet time. When no packet arrives, the loop advances it to the last
+/// packet's timestamp plus the monotonic time elapsed since that packet was read, so idle flows and
+/// pending QUIC sessions expire on a quiet link exactly as if a packet had arrived then.
+struct LivePipeline {
+    var capture: LiveCaptureConfiguration
+    var configuration: SensorConfiguration
+    var destinations: [OutputDestination]
+    var format: OutputFormat
+    var identity: EncoderIdentity
+    var user: String?
+    var statsIntervalSeconds: Int
+    var quiet: Bool
+
+    static let pollMilliseconds: Int32 = 200
+
+    /// Runs until stopped; returns the process exit status.
+    func run() -> Int32 {
+        let signals: SignalChannel
+        do { signals = try SignalChannel() } catch {
+            StandardError.line("tlsprint: \(error)")
+            return 71  // EX_OSERR
+        }
+        let source: LiveCaptureSource
+        do { source = try LiveCaptureSource(configuration: capture) } catch {
+            StandardError.line("tlsprint: \(error)")
+            return error.isFilterError ? 64 : error.exitStatus
+        }
+        if let warning = source.activationWarning { StandardError.line("tlsprint: \(capture.interface): \(warning)") }
+        let sinks: LiveSinks
+        do {
+            sinks = try LiveSinks(destinations: destinations, format: format, identity: identity)
+        } catch {
+            StandardError.line("tlsprint: \(error)")
+            return ExitStatus.ioError.rawValue
+        }
+        if let user {
+            do { try PrivilegeDrop.drop(to: user) } catch {
+                StandardError.line("tlsprint: \(error)")
+                return 77  // EX_NOPERM
+            }
+        }
+        sinks.write([
+            Event(
+                type: .startup,
+                timestamp: WallClock.now,
+                message: "sniffer started node=\(identity.nodeName)"
+            )
+        ])
+        if !quiet {
+            StandardError.line(
+                "tlsprint: capturing on \(capture.interface) (link type \(source.linkType.rawValue))"
+                    + (capture.filter.map { ", filter '\($0)'" } ?? "")
+            )
+        }
+        return loop(source: source, sinks: sinks, signals: signals)
+    }
+
+    private func loop(source: LiveCaptureSource, sinks: LiveSinks, signals: SignalChannel) -> Int32 {
+        var sensor = Sensor(configuration: configuration)
+        var events: [Event] = []
+        events.reserveCapacity(64)
+        var lastPacketTime: CaptureTimestamp?
+        var lastPacketMonotonic = WallClock.monotonicNanoseconds
+        let interval = Int64(statsIntervalSeconds) * 1_000_000_000
+        var nextStats = WallClock.monotonicNanoseconds + interval
+        var status: Int32 = 0
+        while true {
+            let step: LiveCaptureSource.Step
+            do {
+                step = try source.dispatch(timeoutMilliseconds: Self.pollMilliseconds) { info, frame in
+                    sensor.process(info, frame: frame, into: &events)
+                    lastPacketTime = info.timestamp
+                }
+            } catch {
+                StandardError.line("tlsprint: \(error)")
+                status = error.exitStatus
+                break
+            }
+            let now = WallClock.monotonicNanoseconds
+            switch step {
+            case .delivered(let count) where count > 0:
+                lastPacketMonotonic = now
+            case .stopped:
+                break
+            default:
+                if let last = lastPacketTime {
+                    let elapsed = now - lastPacketMonotonic
+                    sensor.advanceClock(to: CaptureTimestamp(nanoseconds: last.nanoseconds &+ elapsed), into: &events)
+                }
+            }
+            sinks.write(events)
+            events.removeAll(keepingCapacity: true)
+            let pending = signals.drain()
+            if pending.reopen { sinks.reopen() }
+            if pending.stop || source.isStopped { break }
+            if interval > 0, now >= nextStats {
+                nextStats = now + interval
+                sinks.write([statsEvent(&sensor, source: source, sinks: sinks)])
+            }
+        }
+        sensor.finish(into: &events)
+        sinks.write(events)
+        let final = statsEvent(&sensor, source: source, sinks: sinks)
+        sinks.write([final])
+        sinks.finish()
+        if !quiet {
+            let counters = sensor.snapshotCounters()
+            StandardError.line(
+                "tlsprint: \(counters.packets) packets, \(counters.handshakes) handshakes, \(counters.events) events, "
+                    + "kernel drops \(final["dropped_kernel"].flatMap(Self.integer) ?? 0)"
+            )
+        }
+        return status
+    }
+
+    /// A `sensor_stats` event: the sensor's counters with libpcap's drops and the outputs' drops.
+    private func statsEvent(_ sensor: inout Sensor, source: LiveCaptureSource, sinks: LiveSinks) -> Event {
+        let counters = sensor.snapshotCounters()
+        let capture = (try? source.statistics()) ?? LiveCaptureStatistics()
+        var fields: [EventField] = [
+            EventField("packets", .integer(counters.packets)),
+            EventField("bytes", .integer(counters.bytes)),
+            EventField("dropped_kernel", .integer(capture.droppedKernel)),
+            EventField("dropped_interface", .integer(capture.droppedInterface)),
+            EventField("dropped_output", .integer(sinks.dropped)),
+            EventField("flows_active", .integer(sensor.activeFlows)),
+            EventField("flows_evicted", .integer(counters.flowsEvicted)),
+            EventField("handshakes", .integer(counters.handshakes)),
+            EventField("events", .integer(counters.events)),
+            EventField("suppressed", .integer(counters.suppressed)),
+            EventField("parse_errors", .integer(counters.parseErrorTotal)),
+        ]
+        for (reason, count) in counters.parseErrorsByReason {
+            fields.append(EventField("parse_errors_\(reason.rawValue)", .integer(count)))
+        }
+        return Event(type: .sensorStats, timestamp: WallClock.now, fields: fields)
+    }
+
+    private static func integer(_ value: EventValue) -> Int? {
+        if case .integer(let number) = value { return number }
+        return nil
+    }
+}
+
+extension CaptureError {
+    /// True for a BPF expression libpcap rejected: a usage error (exit 64), not an unavailable device.
+    var isFilterError: Bool {
+        if case .live(_, let operation, _, _) = self { return operation == "filter" }
+        return false
+    }
+}
+
+/// The wall clock (for `startup`/`sensor_stats` timestamps) and a monotonic clock (for intervals).
+enum WallClock {
+    static var now: CaptureTimestamp {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return CaptureTimestamp(seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec))
+    }
+
+    static var monotonicNanoseconds: Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+/// The live outputs: each write batch is flushed at once; failures are reported on stderr, once per kind,
+/// and never stop capture. Network outputs queue on their own threads and count their own drops.
+final class LiveSinks {
+    private final class Box {
+        var sink: OutputSink
+        var lastFailure: String?
+        init(_ sink: consuming OutputSink) { self.sink = sink }
+    }
+
+    private let boxes: [Box]
+
+    /// Opens every destination.
+    /// - Throws: the first `SinkError`, naming the destination.
+    init(destinations: [OutputDestination], format: OutputFormat, identity: EncoderIdentity) throws(SinkError) {
+        var boxes: [Box] = []
+        for destination in destinations {
+            boxes.append(Box(try OutputSink(destination: destination, defaultFormat: format, identity: identity)))
+        }
+        self.boxes = boxes
+    }
+
+    /// Writes and flushes `events` to every output.
+    func write(_ events: [Event]) {
+        guard !events.isEmpty else { return }
+        for box in boxes {
+            do throws(SinkError) {
+                for event in events { try box.sink.write(event) }
+                try box.sink.flush()
+            } catch {
+                report(error, box)
+            }
+        }
+    }
+
+    /// Reopens file outputs (SIGHUP).
+    func reopen() {
+        for box in boxes {
+            do throws(SinkError) { try box.sink.reopen() } catch { report(error, box) }
+        }
+    }
+
+    /// Records the network outputs dropped so far (`dropped_output`).
+    var dropped: Int { boxes.reduce(0) { $0 + $1.sink.droppedCount } }
+
+    /// Flushes and drains network queues for at most two seconds each.
+    func finish() {
+        for box in boxes {
+            do throws(SinkError) { _ = try box.sink.finish(timeout: 2) } catch { report(error, box) }
+        }
+    }
+
+    private func report(_ error: SinkError, _ box: Box) {
+        let text = "\(error)"
+        guard text != box.lastFailure else { return }
+        box.lastFailure = text
+        StandardError.line("tlsprint: output failed: \(text)")
+    }
+}
