@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// SIGINT, SIGTERM and SIGHUP taken synchronously: blocked, then collected with `sigtimedwait(2)` (zero wait).
