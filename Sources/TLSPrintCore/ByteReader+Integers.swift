@@ -48,8 +48,9 @@ extension ByteReader {
     @_lifetime(self: copy self)
     public mutating func readUInt32() throws(ParseError) -> UInt32 {
         guard remaining >= 4 else { throw truncated() }
-        var value: UInt32 = 0
-        for index in position..<(position &+ 4) { value = value &<< 8 | UInt32(bytes[index]) }
+        let value =
+            UInt32(bytes[position]) &<< 24 | UInt32(bytes[position &+ 1]) &<< 16 | UInt32(bytes[position &+ 2]) &<< 8
+            | UInt32(bytes[position &+ 3])
         position &+= 4
         return value
     }
@@ -80,12 +81,9 @@ extension ByteReader {
     @_lifetime(self: copy self)
     public mutating func readUInt32LE() throws(ParseError) -> UInt32 {
         guard remaining >= 4 else { throw truncated() }
-        var value: UInt32 = 0
-        var index = position &+ 3
-        while index >= position {
-            value = value &<< 8 | UInt32(bytes[index])
-            index &-= 1
-        }
+        let value =
+            UInt32(bytes[position]) | UInt32(bytes[position &+ 1]) &<< 8 | UInt32(bytes[position &+ 2]) &<< 16
+            | UInt32(bytes[position &+ 3]) &<< 24
         position &+= 4
         return value
     }

@@ -9,43 +9,46 @@ package protocol FlowTableValue: Sendable {
 ///
 /// Values live in a slab addressed by slot; the recency list (a doubly linked list over slots) and the
 /// last-seen times live in parallel arrays, so lookup, touch, insert, evict and expiry are O(1) and never
-/// copy a value. Nothing is ever emitted in dictionary order.
+/// copy a value. Nothing is ever emitted in dictionary order. Inlinable, so the sensor's uses are specialised
+/// (an unspecialised generic table costs a metadata lookup and a value-witness copy per call).
 package struct FlowTable<Key: Hashable & Sendable, Value: FlowTableValue>: Sendable {
-    private var index: [Key: Int] = [:]
-    private var keys: [Key?] = []
-    private var values: [Value] = []
-    private var lastSeen: [Int64] = []
-    private var older: [Int] = []
-    private var newer: [Int] = []
-    private var freeSlots: [Int] = []
-    private var newest = -1
-    private var oldest = -1
+    @usableFromInline var index: [Key: Int] = [:]
+    @usableFromInline var keys: [Key?] = []
+    @usableFromInline var values: [Value] = []
+    @usableFromInline var lastSeen: [Int64] = []
+    @usableFromInline var older: [Int] = []
+    @usableFromInline var newer: [Int] = []
+    @usableFromInline var freeSlots: [Int] = []
+    @usableFromInline var newest = -1
+    @usableFromInline var oldest = -1
     /// Most entries held at once; inserting past it evicts the least recently used entry.
-    package let capacity: Int
+    @usableFromInline package let capacity: Int
 
     /// An empty table holding at most `capacity` entries (at least one).
-    package init(capacity: Int) {
+    @inlinable package init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
 
     /// Entries currently held.
-    package var count: Int { index.count }
+    @inlinable package var count: Int { index.count }
 
     /// The slot of `key`, touching it as most recently used at `time` (nanoseconds of packet time).
-    package mutating func slot(of key: Key, at time: Int64) -> Int? {
+    @inlinable package mutating func slot(of key: Key, at time: Int64) -> Int? {
         guard let position = index[key] else { return nil }
         touch(position, at: time)
         return position
     }
 
     /// The value in `slot`, read and written in place. `slot` must come from `slot(of:at:)` or `insert`.
-    package subscript(slot position: Int) -> Value {
+    @inlinable package subscript(slot position: Int) -> Value {
         _read { yield values[position] }
         _modify { yield &values[position] }
     }
 
     /// Inserts `value` for a new `key`; returns its slot and the entry evicted to make room, if any.
-    package mutating func insert(_ value: Value, for key: Key, at time: Int64) -> (slot: Int, evicted: (Key, Value)?) {
+    @inlinable package mutating func insert(_ value: Value, for key: Key, at time: Int64) -> (
+        slot: Int, evicted: (Key, Value)?
+    ) {
         var evicted: (Key, Value)?
         if index.count >= capacity { evicted = removeOldest() }
         let position: Int
@@ -68,39 +71,39 @@ package struct FlowTable<Key: Hashable & Sendable, Value: FlowTableValue>: Senda
     }
 
     /// Removes and returns the least recently used entry if it was last seen before `deadline`.
-    package mutating func removeOldest(idleBefore deadline: Int64) -> (Key, Value)? {
+    @inlinable package mutating func removeOldest(idleBefore deadline: Int64) -> (Key, Value)? {
         guard oldest >= 0, lastSeen[oldest] < deadline else { return nil }
         return removeOldest()
     }
 
     /// Removes the entry for `key`, returning its value.
-    @discardableResult
+    @inlinable @discardableResult
     package mutating func remove(_ key: Key) -> Value? {
         guard let position = index[key] else { return nil }
         return unlink(position)?.1
     }
 
     /// Removes every entry, returning the values oldest first (a deterministic order).
-    package mutating func removeAll() -> [Value] {
+    @inlinable package mutating func removeAll() -> [Value] {
         var removed: [Value] = []
         removed.reserveCapacity(index.count)
         while let (_, value) = removeOldest() { removed.append(value) }
         return removed
     }
 
-    private mutating func removeOldest() -> (Key, Value)? {
+    @inlinable mutating func removeOldest() -> (Key, Value)? {
         guard oldest >= 0 else { return nil }
         return unlink(oldest)
     }
 
-    private mutating func touch(_ position: Int, at time: Int64) {
+    @inlinable mutating func touch(_ position: Int, at time: Int64) {
         lastSeen[position] = time
         guard position != newest else { return }
         detach(position)
         linkAsNewest(position)
     }
 
-    private mutating func linkAsNewest(_ position: Int) {
+    @inlinable mutating func linkAsNewest(_ position: Int) {
         older[position] = newest
         newer[position] = -1
         if newest >= 0 { newer[newest] = position }
@@ -108,14 +111,14 @@ package struct FlowTable<Key: Hashable & Sendable, Value: FlowTableValue>: Senda
         if oldest < 0 { oldest = position }
     }
 
-    private mutating func detach(_ position: Int) {
+    @inlinable mutating func detach(_ position: Int) {
         let before = older[position]
         let after = newer[position]
         if before >= 0 { newer[before] = after } else { oldest = after }
         if after >= 0 { older[after] = before } else { newest = before }
     }
 
-    private mutating func unlink(_ position: Int) -> (Key, Value)? {
+    @inlinable mutating func unlink(_ position: Int) -> (Key, Value)? {
         guard let key = keys[position] else { return nil }
         detach(position)
         keys[position] = nil

@@ -1,19 +1,24 @@
 import TLSPrintCore
 import TLSPrintFingerprint
+import TLSPrintFlow
 import TLSPrintTLS
 import TLSPrintX509
 
 /// The `tls_certificate` fields of shared/spec/events.md, from a TLS 1.2 Certificate message.
 enum CertificateFields {
     /// Leaf details plus one JA4X per certificate; empty when no certificate parses.
-    static func make(_ message: CertificateMessage, counters: inout SensorCounters) -> [EventField] {
+    static func make(
+        _ message: CertificateMessage,
+        cache: inout BoundedCache<[UInt8], ParsedCertificate>,
+        counters: inout SensorCounters
+    ) -> [EventField] {
         var outlines: [(der: [UInt8], outline: CertificateOutline)] = []
         for der in message.certificates {
-            do {
-                let outline = try CertificateOutline(der: der)
+            switch cache.value(for: der, make: { ParsedCertificate(der: der) }) {
+            case .parsed(let outline):
                 if outline.usedFallback { counters.certificateFallbacks += 1 }
                 outlines.append((der, outline))
-            } catch {
+            case .rejected(let error):
                 counters.count(error, in: .certificate)
             }
         }
@@ -55,5 +60,19 @@ enum CertificateFields {
         }
         fields.append(EventField("chain", .objects(chain)))
         return fields
+    }
+}
+
+/// One certificate's parse, remembered by its DER bytes: servers send the same chain on every connection.
+enum ParsedCertificate: Sendable {
+    case parsed(CertificateOutline)
+    case rejected(ParseError)
+
+    init(der: [UInt8]) {
+        do {
+            self = .parsed(try CertificateOutline(der: der))
+        } catch {
+            self = .rejected(error)
+        }
     }
 }

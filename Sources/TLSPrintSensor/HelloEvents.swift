@@ -80,7 +80,7 @@ extension Sensor {
             counters.count(error, in: .certificate)
             return nil
         }
-        let built = CertificateFields.make(message, counters: &counters)
+        let built = CertificateFields.make(message, cache: &certificateCache, counters: &counters)
         guard !built.isEmpty else { return nil }
         counters.certificates += 1
         let fields = endpoints + [EventField("sni", serverName)] + built

@@ -80,18 +80,17 @@ extension Sensor {
 
     private mutating func handleCertificate(_ body: [UInt8], context: HandshakeContext, into events: inout [Event]) {
         let slot = context.slot
-        let flow = tcpFlows[slot: slot]
         // Only the server's first Certificate, and only once its ServerHello was seen in clear.
-        guard flow.sawServerHello, !flow.sawCertificate, flow.clientDirection == context.direction.opposite else {
-            return
-        }
+        guard tcpFlows[slot: slot].sawServerHello, !tcpFlows[slot: slot].sawCertificate,
+            tcpFlows[slot: slot].clientDirection == context.direction.opposite
+        else { return }
         tcpFlows[slot: slot].sawCertificate = true
         tcpFlows[slot: slot].finish(context.direction)
         guard
             let event = certificateEvent(
                 body,
                 endpoints: tcpEndpointFields(slot: slot),
-                serverName: flow.serverName,
+                serverName: tcpFlows[slot: slot].serverName,
                 timestamp: context.timestamp
             )
         else { return }
@@ -99,16 +98,14 @@ extension Sensor {
     }
 
     private func tcpClient(slot: Int) -> Endpoint {
-        let flow = tcpFlows[slot: slot]
-        return flow.sender(in: flow.clientDirection ?? .forward)
+        tcpFlows[slot: slot].sender(in: tcpFlows[slot: slot].clientDirection ?? .forward)
     }
 
     private func tcpEndpointFields(slot: Int) -> [EventField] {
-        let flow = tcpFlows[slot: slot]
-        let clientDirection = flow.clientDirection ?? .forward
+        let clientDirection = tcpFlows[slot: slot].clientDirection ?? .forward
         return Self.endpointFields(
-            client: flow.sender(in: clientDirection),
-            server: flow.sender(in: clientDirection.opposite),
+            client: tcpFlows[slot: slot].sender(in: clientDirection),
+            server: tcpFlows[slot: slot].sender(in: clientDirection.opposite),
             transport: "tcp"
         )
     }

@@ -84,11 +84,16 @@ extension Sensor {
     }
 
     private mutating func noteStreamState(slot: Int, direction: Direction) {
-        let observer = direction == .forward ? tcpFlows[slot: slot].forward : tcpFlows[slot: slot].reverse
-        guard observer.isFinished else { return }
-        if observer.sawSSLv2ClientHello { counters.sslv2ClientHellos += 1 }
-        if case .failed(let error) = observer.state { counters.count(error, in: .tls) }
-        switch observer.stop {
+        guard tcpFlows[slot: slot].isFinished(direction) else { return }
+        let (sslv2, state, stop) =
+            direction == .forward
+            ? (tcpFlows[slot: slot].forward.sawSSLv2ClientHello, tcpFlows[slot: slot].forward.state,
+                tcpFlows[slot: slot].forward.stop)
+            : (tcpFlows[slot: slot].reverse.sawSSLv2ClientHello, tcpFlows[slot: slot].reverse.state,
+                tcpFlows[slot: slot].reverse.stop)
+        if sslv2 { counters.sslv2ClientHellos += 1 }
+        if case .failed(let error) = state { counters.count(error, in: .tls) }
+        switch stop {
         case .capacityReached: counters.streamsTruncated += 1
         case .gapNeverFilled: counters.streamGapsAbandoned += 1
         case nil: break

@@ -13,6 +13,7 @@ package struct Sensor: ~Copyable {
     var quicFlows: FlowTable<FlowKey, QUICFlow>
     var dtlsFlows: FlowTable<FlowKey, DTLSFlow>
     var fragments: IPFragmentReassembler
+    var certificateCache: BoundedCache<[UInt8], ParsedCertificate>
     var deduplicator: Deduplicator
     var clock = CaptureTimestamp(nanoseconds: .min)
 
@@ -24,6 +25,7 @@ package struct Sensor: ~Copyable {
         var fragmentLimits = IPFragmentReassembler.Configuration()
         fragmentLimits.maximumDatagrams = configuration.pendingFragmentedDatagrams
         fragments = IPFragmentReassembler(configuration: fragmentLimits)
+        certificateCache = BoundedCache(capacity: configuration.certificateCacheEntries)
         deduplicator = Deduplicator(
             windowSeconds: configuration.dedupTTLSeconds,
             capacity: configuration.dedupEntries

@@ -22,5 +22,8 @@ package struct SensorConfiguration: Hashable, Sendable {
     /// CRYPTO-stream bytes reassembled per QUIC connection and direction.
     package var quicCryptoBytes = 16 * 1_024
 
+    /// Certificates remembered by their DER bytes, so a server's chain is parsed once.
+    package var certificateCacheEntries = 1_024
+
     package init() {}
 }
