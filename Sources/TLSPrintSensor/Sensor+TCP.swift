@@ -87,10 +87,14 @@ extension Sensor {
         guard tcpFlows[slot: slot].isFinished(direction) else { return }
         let (sslv2, state, stop) =
             direction == .forward
-            ? (tcpFlows[slot: slot].forward.sawSSLv2ClientHello, tcpFlows[slot: slot].forward.state,
-                tcpFlows[slot: slot].forward.stop)
-            : (tcpFlows[slot: slot].reverse.sawSSLv2ClientHello, tcpFlows[slot: slot].reverse.state,
-                tcpFlows[slot: slot].reverse.stop)
+            ? (
+                tcpFlows[slot: slot].forward.sawSSLv2ClientHello, tcpFlows[slot: slot].forward.state,
+                tcpFlows[slot: slot].forward.stop
+            )
+            : (
+                tcpFlows[slot: slot].reverse.sawSSLv2ClientHello, tcpFlows[slot: slot].reverse.state,
+                tcpFlows[slot: slot].reverse.stop
+            )
         if sslv2 { counters.sslv2ClientHellos += 1 }
         if case .failed(let error) = state { counters.count(error, in: .tls) }
         switch stop {
