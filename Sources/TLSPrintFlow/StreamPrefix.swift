@@ -25,7 +25,8 @@ package struct StreamPrefix: Sendable {
     /// Set once the assembler gave up; later segments are ignored.
     package private(set) var stopped: Stop?
     private var pending: [Pending] = []
-    private var pendingBytes = 0
+    /// Bytes of out-of-order segments held back behind a gap.
+    package private(set) var pendingBytes = 0
     private let capacity: Int
     private let maxPendingSegments: Int
 

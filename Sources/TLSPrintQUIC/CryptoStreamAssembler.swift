@@ -40,6 +40,9 @@ package struct CryptoStreamAssembler: Hashable, Sendable {
     /// The bytes available from stream offset 0 without a gap.
     package var contiguousPrefix: ArraySlice<UInt8> { buffer.prefix(contiguousLength) }
 
+    /// Bytes held (the sensor's memory budget counts them).
+    package var bufferedBytes: Int { buffer.count }
+
     /// Length of `contiguousPrefix`.
     package var contiguousLength: Int {
         guard let first = ranges.first, first.lowerBound == 0 else { return 0 }

@@ -16,6 +16,12 @@ struct QUICFlow: FlowTableValue {
     var sawClientHello = false
     var sawServerHello = false
     var latency = QUICLatencyObserver()
+    /// Bytes both CRYPTO streams hold, as last charged to the sensor's memory budget.
+    var chargedBytes = 0
+
+    /// Bytes both CRYPTO streams hold now.
+    var bufferedBytes: Int { clientCrypto.bufferedBytes + serverCrypto.bufferedBytes }
+
     /// A ServerHello whose event waits for JA4L to settle.
     var pendingServerHello: PendingServerHello?
 

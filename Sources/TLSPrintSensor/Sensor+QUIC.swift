@@ -42,6 +42,7 @@ extension Sensor {
             let inserted = quicFlows.insert(flow, for: key, at: now)
             if let (_, evicted) = inserted.evicted {
                 counters.flowsEvicted += 1
+                discharge(evicted.chargedBytes)
                 emitQUICSession(evicted, into: &events)
             }
             counters.flowsCreated += 1
@@ -55,6 +56,7 @@ extension Sensor {
             absorb(initial, slot: slot)
         }
         emitQUICHellos(slot: slot, timestamp: info.timestamp, into: &events)
+        chargeQUIC(slot: slot)
     }
 
     private mutating func observeQUICTiming(

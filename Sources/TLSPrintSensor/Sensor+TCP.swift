@@ -33,7 +33,10 @@ extension Sensor {
                 pendingSegments: configuration.pendingSegmentsPerDirection
             )
             let inserted = tcpFlows.insert(flow, for: key, at: now)
-            if inserted.evicted != nil { counters.flowsEvicted += 1 }
+            if let (_, evicted) = inserted.evicted {
+                counters.flowsEvicted += 1
+                discharge(evicted.chargedBytes)
+            }
             counters.flowsCreated += 1
             slot = inserted.slot
         }
@@ -44,11 +47,12 @@ extension Sensor {
         let sequence = TCPSequence(tcp.sequenceNumber).advanced(by: isSYN ? 1 : 0)
         let messages = tcpFlows[slot: slot].receive(direction, sequence: sequence, payload: payload)
         noteStreamState(slot: slot, direction: direction)
-        guard !messages.isEmpty else { return }
         let context = HandshakeContext(slot: slot, direction: direction, timestamp: info.timestamp)
         for message in messages {
             handle(message, context: context, into: &events)
         }
+        // Last: charging may release this very flow when it is the oldest and the budget is exceeded.
+        chargeTCP(slot: slot)
     }
 
     private mutating func observeHandshake(

@@ -60,17 +60,24 @@ package struct Sensor: ~Copyable {
         guard time > clock else { return }
         clock = time
         let deadline = time.adding(seconds: -configuration.flowTimeoutSeconds).nanoseconds
-        while tcpFlows.removeOldest(idleBefore: deadline) != nil { counters.flowsExpired += 1 }
+        while let (_, flow) = tcpFlows.removeOldest(idleBefore: deadline) {
+            counters.flowsExpired += 1
+            discharge(flow.chargedBytes)
+        }
         while dtlsFlows.removeOldest(idleBefore: deadline) != nil { counters.flowsExpired += 1 }
         while let (_, flow) = quicFlows.removeOldest(idleBefore: deadline) {
             counters.flowsExpired += 1
+            discharge(flow.chargedBytes)
             emitQUICSession(flow, into: &events)
         }
     }
 
     /// Ends the input: emits what waits on flows that will see no more packets, oldest flow first.
     package mutating func finish(into events: inout [Event]) {
-        for flow in quicFlows.removeAll() { emitQUICSession(flow, into: &events) }
+        for flow in quicFlows.removeAll() {
+            discharge(flow.chargedBytes)
+            emitQUICSession(flow, into: &events)
+        }
     }
 
     mutating func dispatch(

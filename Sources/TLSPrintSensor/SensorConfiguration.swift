@@ -22,6 +22,10 @@ package struct SensorConfiguration: Hashable, Sendable {
     /// CRYPTO-stream bytes reassembled per QUIC connection and direction.
     package var quicCryptoBytes = 16 * 1_024
 
+    /// All reassembly buffers together (TCP stream prefixes, partial TLS messages, QUIC CRYPTO streams) stay
+    /// under this many bytes: beyond it the least recently active flows are released (counted).
+    package var memoryBudgetBytes = 64 * 1_024 * 1_024
+
     /// Certificates remembered by their DER bytes, so a server's chain is parsed once.
     package var certificateCacheEntries = 1_024
 

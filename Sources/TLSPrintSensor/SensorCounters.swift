@@ -31,6 +31,10 @@ package struct SensorCounters: Hashable, Sendable {
     package var malformedHellos = 0
     package var certificateFallbacks = 0
     package var fragmentsEvicted = 0
+    /// Flows released early because the reassembly buffers reached the memory budget.
+    package var flowsReleasedForMemory = 0
+    /// Bytes all reassembly buffers hold now.
+    package var bufferedBytes = 0
     package var dedupEvicted = 0
     /// Parse errors by stage and reason; a fixed-size table so reporting is deterministic.
     package private(set) var parseErrors: [Stage: [ParseError.Reason: Int]] = [:]

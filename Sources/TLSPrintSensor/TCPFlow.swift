@@ -66,6 +66,12 @@ struct TCPFlow: FlowTableValue {
         }
     }
 
+    /// Bytes both directions hold, as last charged to the sensor's memory budget.
+    var chargedBytes = 0
+
+    /// Bytes both directions hold now.
+    var bufferedBytes: Int { forward.bufferedBytes + reverse.bufferedBytes }
+
     /// True when `direction` wants no more bytes.
     func isFinished(_ direction: Direction) -> Bool {
         direction == .forward ? forward.isFinished : reverse.isFinished

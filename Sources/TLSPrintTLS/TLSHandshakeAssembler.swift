@@ -57,6 +57,11 @@ package struct TLSHandshakeAssembler: Sendable {
     var messageBody: [UInt8] = []
     var messageLength: Int?
 
+    /// Bytes held for partial records and messages (the sensor's memory budget counts them).
+    package var bufferedBytes: Int {
+        searchBuffer.count + recordHeader.count + messageHeader.count + messageBody.count
+    }
+
     /// A fresh assembler, searching from the first byte of the direction.
     package init() {}
 

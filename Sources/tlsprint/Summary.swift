@@ -14,7 +14,8 @@ struct Summary {
         let rate = seconds > 0 ? megabytes / seconds : 0
         var lines = [
             "tlsprint: \(counters.packets) packets, \(counters.bytes) bytes, "
-                + "\(counters.flowsCreated) flows (\(counters.flowsEvicted) evicted, \(counters.flowsExpired) expired)",
+                + "\(counters.flowsCreated) flows (\(counters.flowsEvicted) evicted, \(counters.flowsExpired) expired, "
+                + "\(counters.flowsReleasedForMemory) released at the memory cap)",
             "tlsprint: \(counters.handshakes) handshakes (\(counters.clientHellos) client hellos, "
                 + "\(counters.serverHellos) server hellos, \(counters.certificates) certificates, "
                 + "\(counters.sslv2ClientHellos) SSLv2 hellos)",

@@ -25,6 +25,9 @@ struct TLSStreamObserver: Sendable {
         prefix = StreamPrefix(capacity: 0, maxPendingSegments: 0)
     }
 
+    /// Bytes this direction holds: early segments and partial records or messages.
+    var bufferedBytes: Int { prefix.pendingBytes + assembler.bufferedBytes }
+
     /// What stopped the direction early, for the counters.
     var stop: StreamPrefix.Stop? { prefix.stopped }
 

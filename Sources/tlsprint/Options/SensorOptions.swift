@@ -12,7 +12,11 @@ struct SensorOptions: ParsableArguments {
     @Option(help: "Seconds of packet time after which an idle flow is forgotten. Env: TLSPRINT_FLOW_TIMEOUT.")
     var flowTimeout: Int?
 
+    @Option(help: "MiB all reassembly buffers may hold together (default 64). Env: TLSPRINT_MEMCAP.")
+    var memcap: Int?
+
     func validate() throws {
+        if let memcap, memcap < 1 { throw ValidationError("--memcap must be at least 1 (MiB)") }
         if let dedupTTL, dedupTTL < 0 { throw ValidationError("--dedup-ttl must be 0 or more") }
         if let maxFlows, maxFlows < 1 { throw ValidationError("--max-flows must be at least 1") }
         if let flowTimeout, flowTimeout < 1 { throw ValidationError("--flow-timeout must be at least 1") }
@@ -32,6 +36,10 @@ struct SensorOptions: ParsableArguments {
         if let timeout = try flowTimeout ?? Environment.integer("TLSPRINT_FLOW_TIMEOUT", in: environment) {
             guard timeout >= 1 else { throw ValidationError("TLSPRINT_FLOW_TIMEOUT must be at least 1") }
             configuration.flowTimeoutSeconds = Int64(timeout)
+        }
+        if let mebibytes = try memcap ?? Environment.integer("TLSPRINT_MEMCAP", in: environment) {
+            guard mebibytes >= 1 else { throw ValidationError("TLSPRINT_MEMCAP must be at least 1 (MiB)") }
+            configuration.memoryBudgetBytes = mebibytes << 20
         }
         return configuration
     }

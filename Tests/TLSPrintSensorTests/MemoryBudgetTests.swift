@@ -1,0 +1,74 @@
+import TLSPrintCore
+import TLSPrintPacket
+import TLSPrintSensor
+import TLSPrintTestSupport
+import Testing
+
+/// The global reassembly budget (issue #5): stalled handshakes from many flows cannot grow memory past it.
+@Suite struct MemoryBudgetTests {
+    /// A handshake record that announces a 60,000-byte ClientHello and then sends only `sent` bytes of it.
+    static func stalledHello(sent: Int) -> [UInt8] {
+        let messageLength = 60_000
+        var bytes: [UInt8] = [0x16, 0x03, 0x01, 0x40, 0x00]  // record of 16,384 bytes
+        bytes += [0x01, UInt8(messageLength >> 16), UInt8(messageLength >> 8 & 0xFF), UInt8(messageLength & 0xFF)]
+        bytes += [0x03, 0x03] + [UInt8](repeating: 0x41, count: max(0, sent - 11))
+        return bytes
+    }
+
+    /// `flows` clients, each with a SYN and one segment of a never-completing hello, through one sensor.
+    static func run(flows: Int, budget: Int) -> (counters: SensorCounters, peak: Int) {
+        var configuration = SensorConfiguration.withoutDeduplication
+        configuration.memoryBudgetBytes = budget
+        var sensor = Sensor(configuration: configuration)
+        var events: [Event] = []
+        var peak = 0
+        let payload = stalledHello(sent: 8_000)
+        for index in 0..<flows {
+            let client = IPAddress.v4(0x0A00_0000 | UInt32(index))
+            let server = IPAddress.v4(0xC0A8_0001)
+            let time = CaptureTimestamp(seconds: 1_700_000_000, nanoseconds: Int64(index) * 1_000)
+            let syn = PacketBuilder.tcp(
+                sourcePort: 40_000,
+                destinationPort: 443,
+                sequence: 100,
+                flags: PacketBuilder.Flags.syn
+            )
+            let data = PacketBuilder.tcp(
+                sourcePort: 40_000,
+                destinationPort: 443,
+                sequence: 101,
+                acknowledgment: 1,
+                flags: PacketBuilder.Flags.ack | PacketBuilder.Flags.psh,
+                payload
+            )
+            for segment in [syn, data] {
+                let frame = PacketBuilder.ipFrame(source: client, destination: server, protocol: 6, ttl: 64, segment)
+                let info = CaptureInfo(
+                    timestamp: time,
+                    capturedLength: frame.count,
+                    originalLength: frame.count,
+                    linkType: .ethernet
+                )
+                sensor.process(info, frame: frame.span, into: &events)
+                peak = max(peak, sensor.counters.bufferedBytes)
+            }
+        }
+        #expect(events.isEmpty)
+        return (sensor.snapshotCounters(), peak)
+    }
+
+    @Test func stalledHandshakesStayUnderTheBudget() {
+        let budget = 1 << 20
+        let (counters, peak) = Self.run(flows: 1_000, budget: budget)
+        #expect(peak <= budget)
+        #expect(counters.bufferedBytes <= budget)
+        // 1,000 flows × ~8 KB held would be ~8 MB: most must have been released.
+        #expect(counters.flowsReleasedForMemory > 800)
+    }
+
+    @Test func underTheBudgetNothingIsReleased() {
+        let (counters, peak) = Self.run(flows: 50, budget: 64 << 20)
+        #expect(counters.flowsReleasedForMemory == 0)
+        #expect(peak > 50 * 7_000)  // every partial hello is really held
+    }
+}
