@@ -1,4 +1,4 @@
-import Foundation
+import CoreFoundation
 import Glibc
 
 /// SIGINT, SIGTERM and SIGHUP taken synchronously: blocked, then collected with `sigtimedwait(2)` (zero wait).
@@ -30,7 +30,7 @@ final class SignalChannel {
     /// Collects every blocked signal that is pending (never waits).
     func drain() -> Pending {
         var pending = Pending()
-        var zero = timespec(tv_sec: 0, tv_nsec: 0)
+        var zero = timespec()  // all zero: do not wait
         for _ in 0..<64 {
             let signal = sigtimedwait(&mask, nil, &zero)
             guard signal > 0 else { break }
