@@ -1,6 +1,7 @@
 import Foundation
 import TLSPrintCapture
 import TLSPrintCore
+import TLSPrintTestSupport
 import Testing
 
 @Suite struct PcapFileSourceTests {

@@ -1,6 +1,7 @@
 import TLSPrintCore
 import TLSPrintFingerprint
 import TLSPrintTLS
+import TLSPrintTestSupport
 import TLSPrintX509
 import Testing
 

@@ -1,6 +1,7 @@
 import TLSPrintCore
 import TLSPrintFingerprint
 import TLSPrintTLS
+import TLSPrintTestSupport
 import Testing
 
 /// A DTLS 1.2 ClientHello (with the cookie field) against arkime's expected values.

@@ -97,7 +97,7 @@ enum FragmentedDatagram {
 
     @Test func reversedAndShuffledOrdersReassemble() throws {
         let frames = FragmentedDatagram.ipv4Pieces(6)
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for order in [Array(frames.indices.reversed()), Array(frames.indices).shuffled(using: &generator)] {
             var reassembler = IPFragmentReassembler()
             var results: [[UInt8]] = []

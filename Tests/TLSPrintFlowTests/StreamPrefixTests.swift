@@ -1,4 +1,5 @@
 import TLSPrintFlow
+import TLSPrintTestSupport
 import Testing
 
 @Suite struct StreamPrefixTests {
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func randomSplitsAndShufflesGiveTheSameBytes() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<200 {
             var cuts = Set<Int>([0, 200])
             for _ in 0..<Int(generator.next() % 12) { cuts.insert(Int(generator.next() % 200)) }
@@ -74,18 +75,5 @@ import Testing
             for index in chunk.indices { out.append(chunk[index]) }
         }
         #expect(out == bytes)
-    }
-}
-
-/// A small deterministic generator so the shuffles are reproducible.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

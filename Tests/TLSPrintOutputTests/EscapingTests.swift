@@ -1,5 +1,6 @@
 import TLSPrintCore
 import TLSPrintSensor
+import TLSPrintTestSupport
 import Testing
 
 @testable import TLSPrintOutput
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func randomBytesNeverBreakALineAndJSONAlwaysParses() throws {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         var jsonLines: [UInt8] = []
         for round in 0..<2_000 {
             let length = Int(generator.next() % 64)
@@ -90,18 +91,5 @@ import Testing
             return
         }
         #expect(result.ok, Comment(rawValue: result.errors))
-    }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import TLSPrintCore
 import TLSPrintPacket
+import TLSPrintTestSupport
 import Testing
 
 /// Decodes every packet of a corpus capture; the result is copied out of the frame.

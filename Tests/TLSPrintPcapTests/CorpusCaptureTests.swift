@@ -1,5 +1,6 @@
 import TLSPrintCore
 import TLSPrintPcap
+import TLSPrintTestSupport
 import Testing
 
 @Suite struct CorpusCaptureTests {

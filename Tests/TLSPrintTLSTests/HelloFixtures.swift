@@ -1,4 +1,5 @@
 import TLSPrintTLS
+import TLSPrintTestSupport
 
 /// Handshake messages cut out of the stream fixtures by the assembler.
 enum HelloFixtures {

@@ -1,5 +1,6 @@
 import TLSPrintCore
 import TLSPrintTLS
+import TLSPrintTestSupport
 import Testing
 
 @Suite struct TLSHandshakeAssemblerTests {
@@ -33,7 +34,7 @@ import Testing
             #expect(dripped == expected)
             #expect(drip.state == whole.state)
             #expect(drip.preludeLength == whole.preludeLength)
-            var generator = SplitMix(seed: UInt64(direction.count))
+            var generator = SeededGenerator(seed: UInt64(direction.count))
             var assembler = TLSHandshakeAssembler()
             var messages: [HandshakeMessage] = []
             var start = 0
@@ -152,18 +153,5 @@ import Testing
             #expect(Array(all.prefix(messages.count)) == messages)
             if case .failed = assembler.state { Issue.record("prefix \(length) failed") }
         }
-    }
-}
-
-/// A small deterministic generator for split points.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

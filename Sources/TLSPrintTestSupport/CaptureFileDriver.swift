@@ -2,22 +2,22 @@ import TLSPrintCore
 import TLSPrintPcap
 
 /// One packet the parser delivered, copied out.
-struct ParsedPacket: Equatable {
-    var info: CaptureInfo
-    var bytes: [UInt8]
+package struct ParsedPacket: Equatable {
+    package var info: CaptureInfo
+    package var bytes: [UInt8]
 }
 
 /// Outcome of driving `CaptureFileParser` over a whole input delivered in chunks.
-struct DriveResult {
-    var packets: [ParsedPacket] = []
+package struct DriveResult {
+    package var packets: [ParsedPacket] = []
     /// The error thrown, if any.
-    var error: ParseError?
+    package var error: ParseError?
     /// True when input ended in the middle of a record (the parser still wanted bytes).
-    var truncated = false
+    package var truncated = false
 }
 
 /// Feeds `input` to a fresh parser `chunk` bytes at a time, as a pipe would, and collects what it yields.
-func drive(_ input: [UInt8], chunk: Int = 1 << 20) -> DriveResult {
+package func drive(_ input: [UInt8], chunk: Int = 1 << 20) -> DriveResult {
     var parser = CaptureFileParser()
     var result = DriveResult()
     var buffer: [UInt8] = []

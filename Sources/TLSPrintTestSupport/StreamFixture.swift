@@ -1,26 +1,22 @@
 import Foundation
-import Testing
 
 /// One TCP stream from Tests/Fixtures/hellos: both directions' first bytes plus corpus expectations.
-struct StreamFixture: CustomTestStringConvertible, Sendable {
-    let name: String
-    let expect: [String: String]
-    let client: [UInt8]
-    let server: [UInt8]
+package struct StreamFixture: Sendable {
+    package let name: String
+    package let expect: [String: String]
+    package let client: [UInt8]
+    package let server: [UInt8]
 
-    var testDescription: String { name }
+    package static let directory = Fixture.url("hellos")
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../Fixtures/hellos").standardized
-
-    static let all: [StreamFixture] = {
+    package static let all: [StreamFixture] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".hex") }.sorted().compactMap { load(String($0.dropLast(4))) }
     }()
 
-    static func named(_ name: String) -> StreamFixture? { all.first { $0.name == name } }
+    package static func named(_ name: String) -> StreamFixture? { all.first { $0.name == name } }
 
-    static func load(_ name: String) -> StreamFixture? {
+    package static func load(_ name: String) -> StreamFixture? {
         guard let text = try? String(contentsOf: directory.appendingPathComponent(name + ".hex"), encoding: .utf8)
         else { return nil }
         var expect: [String: String] = [:]
@@ -39,7 +35,7 @@ struct StreamFixture: CustomTestStringConvertible, Sendable {
         return StreamFixture(name: name, expect: expect, client: client, server: server)
     }
 
-    static func hexBytes(_ text: Substring) -> [UInt8] {
+    package static func hexBytes(_ text: Substring) -> [UInt8] {
         var out: [UInt8] = []
         var index = text.startIndex
         while let next = text.index(index, offsetBy: 2, limitedBy: text.endIndex), index != text.endIndex {

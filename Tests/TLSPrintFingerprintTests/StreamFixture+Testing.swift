@@ -1,0 +1,6 @@
+import TLSPrintTestSupport
+import Testing
+
+extension StreamFixture: CustomTestStringConvertible {
+    public var testDescription: String { name }
+}
