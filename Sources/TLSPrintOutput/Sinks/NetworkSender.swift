@@ -80,6 +80,10 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
     private func run() {
         var backoff = Self.initialBackoff
         while let record = next() {
+            if !connection.isOpen && inFlight.unacknowledged > 0 {
+                disconnected(failed: record)  // the peer closed while we were idle
+                continue
+            }
             if !connection.isOpen {
                 do {
                     try connection.open()
@@ -105,7 +109,7 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
                 }
             }
         }
-        if connection.isOpen && !connection.datagram {
+        if !connection.datagram {
             if let acknowledged = connection.wireBytesAcknowledged() { inFlight.acknowledged(acknowledged) }
             let unconfirmed = inFlight.reset()
             update { $0.unconfirmedAtExit = unconfirmed.records.count + unconfirmed.forgotten }
@@ -134,7 +138,7 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
         counters.disconnects += 1
         counters.inFlightAtDisconnect += unconfirmed.records.count + unconfirmed.forgotten
         counters.droppedSendFailure += unconfirmed.forgotten
-        for resend in ([record] + unconfirmed.records).reversed() where !abandoned {
+        for resend in (unconfirmed.records + [record]).reversed() where !abandoned {
             if !queue.prepend(resend) { counters.droppedSendFailure += 1 }
         }
         sending = false

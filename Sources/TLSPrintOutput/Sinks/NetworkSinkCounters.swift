@@ -30,10 +30,11 @@ package struct NetworkSinkCounters: Hashable, Sendable {
     package var dropped: Int { droppedOverflow + droppedSendFailure + droppedAtExit }
 
     /// One line for the end-of-run summary, e.g. `sent 10/12, dropped 2 (overflow 2, send 0, exit 0),
-    /// truncated 0, 1 disconnects with 3 maybe in flight, 2 connections (1 failed attempts)`.
+    /// truncated 0, 1 disconnects with 3 maybe in flight, 0 unconfirmed at exit, 2 connections (1 failed
+    /// attempts)`.
     package var summary: String {
         "sent \(sent)/\(queued), dropped \(dropped) (overflow \(droppedOverflow), send \(droppedSendFailure), "
             + "exit \(droppedAtExit)), truncated \(truncated), \(disconnects) disconnects with "
-            + "\(inFlightAtDisconnect) maybe in flight, \(connections) connections (\(connectFailures) failed attempts)"
+            + "\(inFlightAtDisconnect) maybe in flight, \(unconfirmedAtExit) unconfirmed at exit, \(connections) connections (\(connectFailures) failed attempts)"
     }
 }

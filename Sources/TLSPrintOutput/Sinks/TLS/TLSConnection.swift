@@ -57,7 +57,7 @@ final class TLSConnection: NetworkConnection {
         group.shutdownGracefully { _ in }
     }
 
-    var isOpen: Bool { channel != nil }
+    var isOpen: Bool { channel?.isActive ?? false }
 
     var wireBytesSent: Int { counter.count }
 
