@@ -57,7 +57,9 @@ struct Pipeline {
         }
         var outputCounters: [String] = []
         for (destination, sink) in zip(destinations, sinks) {
-            if let counters = sink.finish(timeout: 2) { outputCounters.append("tlsprint: \(destination): \(counters.summary)") }
+            if let counters = sink.finish(timeout: 2) {
+                outputCounters.append("tlsprint: \(destination): \(counters.summary)")
+            }
         }
         if let outputFailure {
             StandardError.line("tlsprint: output failed: \(outputFailure)")

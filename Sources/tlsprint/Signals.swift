@@ -1,6 +1,6 @@
+import CoreFoundation  // with swift-nio in the graph, `timespec`'s initialiser is looked up there
 import Foundation
 import Glibc
-import CoreFoundation  // with swift-nio in the graph, `timespec`'s initialiser is looked up there
 
 /// SIGINT, SIGTERM and SIGHUP taken synchronously: blocked, then collected with `sigtimedwait(2)` (zero wait).
 ///

@@ -9,8 +9,10 @@ final class PrivateRsyslog {
     static let installed = ["/usr/sbin/rsyslogd", "/usr/bin/rsyslogd", "/usr/local/sbin/rsyslogd"]
         .contains { FileManager.default.isExecutableFile(atPath: $0) }
     /// The OpenSSL stream driver (Debian `rsyslog-openssl`).
-    static let tlsDriverInstalled = ["/usr/lib/x86_64-linux-gnu/rsyslog", "/usr/lib/aarch64-linux-gnu/rsyslog",
-        "/usr/lib/rsyslog"].contains { FileManager.default.fileExists(atPath: $0 + "/lmnsd_ossl.so") }
+    static let tlsDriverInstalled = [
+        "/usr/lib/x86_64-linux-gnu/rsyslog", "/usr/lib/aarch64-linux-gnu/rsyslog",
+        "/usr/lib/rsyslog",
+    ].contains { FileManager.default.fileExists(atPath: $0 + "/lmnsd_ossl.so") }
 
     let directory: URL
     let certificates: URL
@@ -47,8 +49,10 @@ final class PrivateRsyslog {
     /// Starts rsyslogd (again, on the same ports and output file) and waits for its ports.
     func start() throws {
         try? FileManager.default.removeItem(at: directory.appendingPathComponent("rsyslogd.pid"))
-        var arguments = [Self.scripts.appendingPathComponent("start.sh").path, directory.path, String(udpPort),
-            String(tcpPort)]
+        var arguments = [
+            Self.scripts.appendingPathComponent("start.sh").path, directory.path, String(udpPort),
+            String(tcpPort),
+        ]
         if let tlsPort { arguments += [String(tlsPort), certificates.path] }
         let status = Self.shell(arguments)
         #expect(status == 0, "start.sh failed")

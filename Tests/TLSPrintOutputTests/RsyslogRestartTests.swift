@@ -29,8 +29,12 @@ import Testing
     @Test func tcpEventsWrittenWhileTheCollectorIsDownArriveWhenItReturns() throws {
         if RsyslogTests.skipUnlessInstalled() { return }
         let collector = try PrivateRsyslog(tls: false)
-        var sink = try SyslogTCPSink(host: "127.0.0.1", port: collector.tcpPort, encoding: Self.syslog,
-            queueCapacity: 50)
+        var sink = try SyslogTCPSink(
+            host: "127.0.0.1",
+            port: collector.tcpPort,
+            encoding: Self.syslog,
+            queueCapacity: 50
+        )
         try Self.writeAll(Self.numbered(0..<5), to: &sink)
         let idle = sink.waitUntilIdle(timeout: 10)
         #expect(idle)
@@ -56,8 +60,12 @@ import Testing
         if RsyslogTests.skipUnlessInstalled() { return }
         let collector = try PrivateRsyslog(tls: false)
         let capacity = 50
-        var sink = try SyslogTCPSink(host: "127.0.0.1", port: collector.tcpPort, encoding: Self.syslog,
-            queueCapacity: capacity)
+        var sink = try SyslogTCPSink(
+            host: "127.0.0.1",
+            port: collector.tcpPort,
+            encoding: Self.syslog,
+            queueCapacity: capacity
+        )
         try Self.writeAll(Self.numbered(0..<1), to: &sink)
         let idle = sink.waitUntilIdle(timeout: 10)
         #expect(idle)
@@ -87,8 +95,13 @@ import Testing
             certificateFile: collector.certificate("client.pem"),
             keyFile: collector.certificate("client.key")
         )
-        var sink = try SyslogTLSSink(host: "127.0.0.1", port: try #require(collector.tlsPort), encoding: Self.syslog,
-            options: options, queueCapacity: 50)
+        var sink = try SyslogTLSSink(
+            host: "127.0.0.1",
+            port: try #require(collector.tlsPort),
+            encoding: Self.syslog,
+            options: options,
+            queueCapacity: 50
+        )
         for event in Self.numbered(0..<5) { try sink.write(event) }
         let idle = sink.waitUntilIdle(timeout: 15)
         #expect(idle)

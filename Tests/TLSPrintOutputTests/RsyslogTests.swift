@@ -27,8 +27,11 @@ import Testing
     ]
 
     static let longName: [UInt8] = Array(
-        [String(repeating: "a", count: 63), String(repeating: "b", count: 63), String(repeating: "c", count: 63),
-            String(repeating: "d", count: 63)].joined(separator: ".").utf8)  // 255 bytes
+        [
+            String(repeating: "a", count: 63), String(repeating: "b", count: 63), String(repeating: "c", count: 63),
+            String(repeating: "d", count: 63),
+        ].joined(separator: ".").utf8
+    )  // 255 bytes
     static let events = [
         SampleEvents.startup, SampleEvents.clientHello, SampleEvents.session, SampleEvents.stats,
         SampleEvents.hello(sni: hostileSNI), SampleEvents.hello(sni: longName),
@@ -52,8 +55,12 @@ import Testing
         let collector = try PrivateRsyslog(tls: false)
         let count = Self.events.count
         for framing in [SyslogTCPSink.Framing.octetCounting, .lineFeed] {
-            var tcp = try SyslogTCPSink(host: "127.0.0.1", port: collector.tcpPort, encoding: Self.syslog,
-                framing: framing)
+            var tcp = try SyslogTCPSink(
+                host: "127.0.0.1",
+                port: collector.tcpPort,
+                encoding: Self.syslog,
+                framing: framing
+            )
             for event in Self.events { try tcp.write(event) }
             let idle = tcp.waitUntilIdle(timeout: 10)
             #expect(idle)
@@ -117,7 +124,8 @@ import Testing
             #expect(counters.connectFailures + counters.disconnects >= 1 || counters.unconfirmedAtExit == 1)
             #expect(
                 counters.droppedAtExit + counters.unconfirmedAtExit + counters.inFlightAtDisconnect >= 1,
-                "\(counters.summary)")
+                "\(counters.summary)"
+            )
         }
         usleep(300_000)
         #expect(try collector.messages(atLeast: 0).isEmpty)
@@ -125,12 +133,20 @@ import Testing
 
     @Test func tlsOptionsNeedCertificateAndKeyTogether() {
         #expect(throws: SinkError.self) {
-            _ = try SyslogTLSSink(host: "127.0.0.1", port: 6514, encoding: Self.syslog,
-                options: TLSClientOptions(certificateFile: "/nonexistent.pem"))
+            _ = try SyslogTLSSink(
+                host: "127.0.0.1",
+                port: 6514,
+                encoding: Self.syslog,
+                options: TLSClientOptions(certificateFile: "/nonexistent.pem")
+            )
         }
         #expect(throws: SinkError.self) {
-            _ = try SyslogTLSSink(host: "127.0.0.1", port: 6514, encoding: Self.syslog,
-                options: TLSClientOptions(caFile: "/nonexistent/ca.pem"))
+            _ = try SyslogTLSSink(
+                host: "127.0.0.1",
+                port: 6514,
+                encoding: Self.syslog,
+                options: TLSClientOptions(caFile: "/nonexistent/ca.pem")
+            )
         }
     }
 

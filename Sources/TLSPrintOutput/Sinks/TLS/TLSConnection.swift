@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 internal import NIOCore
 internal import NIOPosix
 internal import NIOSSL
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One RFC 5425 TLS session to a collector, driven through swift-nio-ssl by the sender thread, which
 /// blocks on each step with a time limit (never the capture thread).
