@@ -114,8 +114,11 @@ struct LivePipeline {
         sinks.write(events)
         let final = statsEvent(&sensor, source: source, sinks: sinks)
         sinks.write([final])
-        sinks.finish()
+        let outputCounters = sinks.finish()
         if !quiet {
+            for (destination, counters) in outputCounters {
+                StandardError.line("tlsprint: \(destination): \(counters.summary)")
+            }
             let counters = sensor.snapshotCounters()
             StandardError.line(
                 "tlsprint: \(counters.packets) packets, \(counters.handshakes) handshakes, \(counters.events) events, "
@@ -183,6 +186,7 @@ final class LiveSinks {
     private final class Box {
         var sink: OutputSink
         var lastFailure: String?
+        var destination = ""
         init(_ sink: consuming OutputSink) { self.sink = sink }
     }
 
@@ -194,6 +198,7 @@ final class LiveSinks {
         var boxes: [Box] = []
         for destination in destinations {
             boxes.append(Box(try OutputSink(destination: destination, defaultFormat: format, identity: identity)))
+            boxes[boxes.count - 1].destination = "\(destination)"
         }
         self.boxes = boxes
     }
@@ -221,11 +226,18 @@ final class LiveSinks {
     /// Records the network outputs dropped so far (`dropped_output`).
     var dropped: Int { boxes.reduce(0) { $0 + $1.sink.droppedCount } }
 
-    /// Flushes and drains network queues for at most two seconds each.
-    func finish() {
+    /// Flushes and drains network queues for at most two seconds each; returns each network output's
+    /// counters (for the end-of-run summary).
+    func finish() -> [(destination: String, counters: NetworkSinkCounters)] {
+        var result: [(destination: String, counters: NetworkSinkCounters)] = []
         for box in boxes {
-            do throws(SinkError) { _ = try box.sink.finish(timeout: 2) } catch { report(error, box) }
+            let network = box.sink.networkCounters != nil
+            do throws(SinkError) {
+                let counters = try box.sink.finish(timeout: 2)
+                if network { result.append((box.destination, counters)) }
+            } catch { report(error, box) }
         }
+        return result
     }
 
     private func report(_ error: SinkError, _ box: Box) {

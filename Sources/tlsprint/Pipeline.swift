@@ -55,6 +55,12 @@ struct Pipeline {
         for sink in sinks {
             if let failure = sink.write(events, flush: true) { outputFailure = failure }
         }
+        var outputCounters: [String] = []
+        for (destination, sink) in zip(destinations, sinks) {
+            if let counters = sink.finish(timeout: 2) {
+                outputCounters.append("tlsprint: \(destination): \(counters.summary)")
+            }
+        }
         if let outputFailure {
             StandardError.line("tlsprint: output failed: \(outputFailure)")
             if status == .success { status = .ioError }
@@ -68,6 +74,7 @@ struct Pipeline {
                 seconds: -started.timeIntervalSinceNow
             )
             .print()
+            for line in outputCounters { StandardError.line(line) }
         }
         return status
     }
@@ -89,5 +96,12 @@ final class SinkHandle {
             do { try sink.flush() } catch { failure = failure ?? "\(error)" }
         }
         return failure
+    }
+
+    /// Drains a network output for at most `timeout` seconds; its counters (nil for local outputs).
+    func finish(timeout: Double) -> NetworkSinkCounters? {
+        let network = sink.networkCounters != nil
+        let counters = try? sink.finish(timeout: timeout)
+        return network ? counters : nil
     }
 }

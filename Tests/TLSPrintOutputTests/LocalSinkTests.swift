@@ -87,12 +87,13 @@ import Testing
         #expect(sink.droppedCount == 0)
     }
 
-    @Test func tlsIsAClearError() throws {
-        let destination = try OutputDestination(parsing: "tls://collector.example:6514")
+    @Test func tlsWithAMissingCAFileIsAnOpenError() throws {
+        var destination = try OutputDestination(parsing: "tls://collector.example:6514")
+        destination.tlsOptions = TLSClientOptions(caFile: "/nonexistent/ca.pem")
         #expect {
             _ = try OutputSink(destination: destination, defaultFormat: .syslog, identity: SampleEvents.identity)
         } throws: { error in
-            (error as? SinkError)?.operation == .unsupported
+            (error as? SinkError)?.operation == .open
         }
     }
 

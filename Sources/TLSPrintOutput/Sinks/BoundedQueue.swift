@@ -34,6 +34,9 @@ struct BoundedQueue<Element> {
         return true
     }
 
+    /// The oldest element, left in place.
+    var first: Element? { count > 0 ? storage[head] : nil }
+
     mutating func popFirst() -> Element? {
         guard count > 0 else { return nil }
         let element = storage[head]

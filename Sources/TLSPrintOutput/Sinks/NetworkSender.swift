@@ -17,9 +17,10 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
     private var abandoned = false
     private var finished = false
     private var sending = false
-    private let connection: SocketConnection
+    private let connection: any NetworkConnection
+    private var inFlight = InFlightTracker()  // used by the sender thread only
 
-    init(connection: SocketConnection, capacity: Int) {
+    init(connection: any NetworkConnection, capacity: Int) {
         self.connection = connection
         self.queue = BoundedQueue(capacity: capacity)
         let thread = Thread { [self] in run() }
@@ -79,6 +80,10 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
     private func run() {
         var backoff = Self.initialBackoff
         while let record = next() {
+            if !connection.isOpen && inFlight.unacknowledged > 0 {
+                disconnected(failed: record)  // the peer closed while we were idle
+                continue
+            }
             if !connection.isOpen {
                 do {
                     try connection.open()
@@ -94,21 +99,50 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
             }
             do {
                 try connection.send(record)
+                if !connection.datagram { noteSent(record) }
                 update { $0.sent += 1 }
             } catch {
                 if connection.datagram {
                     update { $0.droppedSendFailure += 1 }
                 } else {
-                    connection.close()
-                    requeue(record)
+                    disconnected(failed: record)
                 }
             }
+        }
+        if !connection.datagram {
+            if let acknowledged = connection.wireBytesAcknowledged() { inFlight.acknowledged(acknowledged) }
+            let unconfirmed = inFlight.reset()
+            update { $0.unconfirmedAtExit = unconfirmed.records.count + unconfirmed.forgotten }
         }
         connection.close()
         condition.lock()
         finished = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Notes where the record just sent ends in the stream, and what the peer has acknowledged so far.
+    private func noteSent(_ record: [UInt8]) {
+        inFlight.recordSent(record, endingAt: connection.wireBytesSent)
+        if let acknowledged = connection.wireBytesAcknowledged() { inFlight.acknowledged(acknowledged) }
+    }
+
+    /// The stream broke: counts the records sent on it that the peer never acknowledged, puts them back at
+    /// the head of the queue (oldest first, after the record that failed), and closes the connection.
+    private func disconnected(failed record: [UInt8]) {
+        if let acknowledged = connection.wireBytesAcknowledged() { inFlight.acknowledged(acknowledged) }
+        let unconfirmed = inFlight.reset()
+        connection.close()
+        condition.lock()
+        defer { condition.unlock() }
+        counters.disconnects += 1
+        counters.inFlightAtDisconnect += unconfirmed.records.count + unconfirmed.forgotten
+        counters.droppedSendFailure += unconfirmed.forgotten
+        for resend in (unconfirmed.records + [record]).reversed() where !abandoned {
+            if !queue.prepend(resend) { counters.droppedSendFailure += 1 }
+        }
+        sending = false
+        condition.broadcast()
     }
 
     /// The next record to send, or nil when stopping with an empty queue (or abandoned).

@@ -16,7 +16,25 @@ package struct NetworkSinkCounters: Hashable, Sendable {
     package var connectFailures = 0
     /// Successful (re)connections.
     package var connections = 0
+    /// Stream connections that broke while sending (TCP, TLS).
+    package var disconnects = 0
+    /// Records sent on a stream connection before it broke that the peer's TCP had not acknowledged when
+    /// the break was found: they reached our kernel but may never have reached the collector. They are
+    /// not resent (they may have arrived) and not in ``dropped``. See ``InFlightTracker`` for the limits.
+    package var inFlightAtDisconnect = 0
+    /// Records sent on the last connection that the peer had not acknowledged when the sink closed it
+    /// at exit (TCP normally still delivers them after the close).
+    package var unconfirmedAtExit = 0
 
     /// Every dropped record (`dropped_output` in `sensor_stats`).
     package var dropped: Int { droppedOverflow + droppedSendFailure + droppedAtExit }
+
+    /// One line for the end-of-run summary, e.g. `sent 10/12, dropped 2 (overflow 2, send 0, exit 0),
+    /// truncated 0, 1 disconnects with 3 maybe in flight, 0 unconfirmed at exit, 2 connections (1 failed
+    /// attempts)`.
+    package var summary: String {
+        "sent \(sent)/\(queued), dropped \(dropped) (overflow \(droppedOverflow), send \(droppedSendFailure), "
+            + "exit \(droppedAtExit)), truncated \(truncated), \(disconnects) disconnects with "
+            + "\(inFlightAtDisconnect) maybe in flight, \(unconfirmedAtExit) unconfirmed at exit, \(connections) connections (\(connectFailures) failed attempts)"
+    }
 }

@@ -3,8 +3,7 @@ import SystemPackage
 /// Where `--output` sends events: `-`, `file:PATH`, `udp://host:port`, `tcp://host:port` or
 /// `tls://host:port`, optionally prefixed `json@` or `syslog@` to override `--format` for that output.
 ///
-/// Hosts may be names, IPv4 literals or bracketed IPv6 literals (`udp://[::1]:514`). `tls://` parses but
-/// cannot be opened yet (``SinkError/Operation/unsupported``).
+/// Hosts may be names, IPv4 literals or bracketed IPv6 literals (`udp://[::1]:514`).
 package struct OutputDestination: Hashable, Sendable, CustomStringConvertible {
     /// The transport part.
     package enum Target: Hashable, Sendable {
@@ -16,7 +15,7 @@ package struct OutputDestination: Hashable, Sendable, CustomStringConvertible {
         case udp(host: String, port: UInt16)
         /// RFC 6587 syslog over TCP.
         case tcp(host: String, port: UInt16)
-        /// RFC 5425 syslog over TLS (not implemented).
+        /// RFC 5425 syslog over TLS.
         case tls(host: String, port: UInt16)
     }
 
@@ -24,6 +23,10 @@ package struct OutputDestination: Hashable, Sendable, CustomStringConvertible {
     package var target: Target
     /// The format forced by a `json@`/`syslog@` prefix; nil means `--format`.
     package var formatOverride: OutputFormat?
+    /// TLS authentication for `tls://` (`--tls-ca`, `--tls-cert`, `--tls-key`); ignored by other targets.
+    package var tlsOptions = TLSClientOptions()
+    /// Stream framing for `tcp://` and `tls://` (`--framing`); nil picks the default for the format.
+    package var framing: SyslogTCPSink.Framing?
 
     /// A destination from its parts.
     package init(target: Target, formatOverride: OutputFormat? = nil) {

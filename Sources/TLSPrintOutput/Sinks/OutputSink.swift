@@ -11,16 +11,20 @@ package enum OutputSink: EventSink, ~Copyable {
     case udp(SyslogUDPSink)
     /// Syslog over TCP.
     case tcp(SyslogTCPSink)
+    /// Syslog over TLS.
+    case tls(SyslogTLSSink)
 
     /// Opens the sink for `destination`, writing `destination.format(default:)` as `identity`.
     ///
-    /// TCP uses octet counting for syslog and LF framing for JSON lines.
-    /// - Throws: `SinkError(.open)`, `(.resolve)`, or `(.unsupported)` for `tls://`.
+    /// `destination.framing` (`--framing`) applies to TCP and TLS; without it TCP uses octet counting for
+    /// syslog and LF framing for JSON lines, and TLS always uses octet counting (RFC 5425 §4.3).
+    /// - Throws: `SinkError(.open)` or `(.resolve)`.
     package init(
         destination: OutputDestination,
         defaultFormat: OutputFormat,
         identity: EncoderIdentity
     ) throws(SinkError) {
+        let framing = destination.framing
         let format = destination.format(default: defaultFormat)
         let encoding = format.encoder(identity: identity)
         switch destination.target {
@@ -31,10 +35,18 @@ package enum OutputSink: EventSink, ~Copyable {
         case .udp(let host, let port):
             self = .udp(try SyslogUDPSink(host: host, port: port, encoding: encoding))
         case .tcp(let host, let port):
-            let framing: SyslogTCPSink.Framing = format == .json ? .lineFeed : .octetCounting
+            let framing = framing ?? (format == .json ? .lineFeed : .octetCounting)
             self = .tcp(try SyslogTCPSink(host: host, port: port, encoding: encoding, framing: framing))
-        case .tls:
-            throw SinkError(.unsupported, context: "\(destination): TLS output is not implemented yet")
+        case .tls(let host, let port):
+            self = .tls(
+                try SyslogTLSSink(
+                    host: host,
+                    port: port,
+                    encoding: encoding,
+                    options: destination.tlsOptions,
+                    framing: framing ?? .octetCounting
+                )
+            )
         }
     }
 
@@ -54,6 +66,9 @@ package enum OutputSink: EventSink, ~Copyable {
         case .tcp(var sink):
             do throws(SinkError) { try sink.write(event) } catch { failure = error }
             self = .tcp(sink)
+        case .tls(var sink):
+            do throws(SinkError) { try sink.write(event) } catch { failure = error }
+            self = .tls(sink)
         }
         if let failure { throw failure }
     }
@@ -74,6 +89,9 @@ package enum OutputSink: EventSink, ~Copyable {
         case .tcp(var sink):
             do throws(SinkError) { try sink.flush() } catch { failure = error }
             self = .tcp(sink)
+        case .tls(var sink):
+            do throws(SinkError) { try sink.flush() } catch { failure = error }
+            self = .tls(sink)
         }
         if let failure { throw failure }
     }
@@ -96,7 +114,18 @@ package enum OutputSink: EventSink, ~Copyable {
         switch self {
         case .udp(let sink): sink.counters.dropped
         case .tcp(let sink): sink.counters.dropped
+        case .tls(let sink): sink.counters.dropped
         default: 0
+        }
+    }
+
+    /// The counters of a network output so far; nil for local outputs.
+    package var networkCounters: NetworkSinkCounters? {
+        switch self {
+        case .udp(let sink): sink.counters
+        case .tcp(let sink): sink.counters
+        case .tls(let sink): sink.counters
+        default: nil
         }
     }
 
@@ -112,6 +141,9 @@ package enum OutputSink: EventSink, ~Copyable {
         case .tcp(var sink):
             counters = sink.finish(timeout: timeout)
             self = .tcp(sink)
+        case .tls(var sink):
+            counters = sink.finish(timeout: timeout)
+            self = .tls(sink)
         case let other:
             self = other
         }

@@ -16,7 +16,7 @@ package struct SinkError: Error, Hashable, Sendable, CustomStringConvertible {
         case send
         /// Parsing an `--output` destination.
         case destination
-        /// A destination tlsprint does not implement yet (`tls://`).
+        /// A destination or option combination tlsprint does not support.
         case unsupported
     }
 

@@ -5,13 +5,14 @@
 #endif
 
 /// One UDP socket or TCP connection to a resolved address; used only by a sender thread.
-final class SocketConnection {
+final class SocketConnection: NetworkConnection {
     /// Send (and, on Linux, connect) time limit, so a stalled collector cannot hold the thread forever.
     static let sendTimeoutSeconds = 5
 
     let address: SocketAddress
     let datagram: Bool
     private var descriptor: Int32 = -1
+    private(set) var wireBytesSent = 0
 
     init(address: SocketAddress, datagram: Bool) {
         self.address = address
@@ -43,6 +44,7 @@ final class SocketConnection {
             }
         }
         descriptor = fd
+        wireBytesSent = 0
     }
 
     /// Sends one datagram, or all of `bytes` on the stream.
@@ -65,7 +67,13 @@ final class SocketConnection {
                 throw SinkError(.send, errno: errno, context: "send")
             }
             offset += sent
+            wireBytesSent += sent
         }
+    }
+
+    func wireBytesAcknowledged() -> Int? {
+        guard descriptor >= 0, !datagram else { return nil }
+        return KernelTCPInfo.read(descriptor: descriptor)?.bytesAcknowledged
     }
 
     func close() {

@@ -12,6 +12,22 @@ package struct SyslogTCPSink: EventSink, ~Copyable {
         case octetCounting
         /// §3.4.2 non-transparent framing with LF as trailer (JSON lines).
         case lineFeed
+
+        /// `record` framed for the stream: `MSG-LEN SP MSG` or `MSG LF`.
+        package func frame(_ record: [UInt8]) -> [UInt8] {
+            var frame: [UInt8] = []
+            frame.reserveCapacity(record.count + 8)
+            switch self {
+            case .octetCounting:
+                DecimalWriter.append(record.count, to: &frame)
+                frame.append(0x20)
+                frame.append(contentsOf: record)
+            case .lineFeed:
+                frame.append(contentsOf: record)
+                frame.append(0x0A)
+            }
+            return frame
+        }
     }
 
     /// The framing in use.
@@ -44,18 +60,7 @@ package struct SyslogTCPSink: EventSink, ~Copyable {
     package mutating func write(_ event: Event) throws(SinkError) {
         scratch.removeAll(keepingCapacity: true)
         encoding.appendRecord(event, to: &scratch)
-        switch framing {
-        case .octetCounting:
-            var frame: [UInt8] = []
-            frame.reserveCapacity(scratch.count + 8)
-            DecimalWriter.append(scratch.count, to: &frame)
-            frame.append(0x20)
-            frame.append(contentsOf: scratch)
-            sender.enqueue(frame, truncated: false)
-        case .lineFeed:
-            scratch.append(0x0A)
-            sender.enqueue(scratch, truncated: false)
-        }
+        sender.enqueue(framing.frame(scratch), truncated: false)
     }
 
     /// Records are queued as they are written; this does nothing.

@@ -1,0 +1,141 @@
+internal import NIOCore
+internal import NIOPosix
+internal import NIOSSL
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One RFC 5425 TLS session to a collector, driven through swift-nio-ssl by the sender thread, which
+/// blocks on each step with a time limit (never the capture thread).
+///
+/// The collector's chain must verify against ``TLSClientOptions/caFile`` and its certificate must name
+/// the host (a DNS name, or for an IP literal an IP address SAN); the SNI carries the host name.
+final class TLSConnection: NetworkConnection {
+    /// Time limit for connecting, the handshake and each send, in seconds.
+    static let timeLimitSeconds: Int64 = 5
+
+    let datagram = false
+    private let host: String
+    private let port: Int
+    private let context: NIOSSLContext
+    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private var channel: (any Channel)?
+    private var counter = WireByteCounter()
+
+    /// Loads the certificates and keys named in `options`.
+    /// - Throws: `SinkError(.open)` naming the file or setting that failed.
+    init(host: String, port: UInt16, options: TLSClientOptions) throws(SinkError) {
+        self.host = host
+        self.port = Int(port)
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.certificateVerification = .fullVerification
+        configuration.minimumTLSVersion = .tlsv12
+        configuration.shutdownTimeout = .seconds(1)  // how long a close waits for the peer's close_notify
+        do {
+            if let caFile = options.caFile { configuration.trustRoots = .file(caFile) }
+            switch (options.certificateFile, options.keyFile) {
+            case (let certificate?, let key?):
+                configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }
+                configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
+            case (nil, nil):
+                break
+            default:
+                throw SinkError(.open, context: "--tls-cert and --tls-key go together")
+            }
+            context = try NIOSSLContext(configuration: configuration)
+        } catch let error as SinkError {
+            group.shutdownGracefully { _ in }
+            throw error
+        } catch {
+            group.shutdownGracefully { _ in }
+            throw SinkError(.open, context: "TLS configuration: \(error)")
+        }
+    }
+
+    deinit {
+        close()
+        group.shutdownGracefully { _ in }
+    }
+
+    var isOpen: Bool { channel?.isActive ?? false }
+
+    var wireBytesSent: Int { counter.count }
+
+    func open() throws(SinkError) {
+        close()
+        let counter = WireByteCounter()
+        let handshake = group.next().makePromise(of: Void.self)
+        let serverHostname = Self.isIPLiteral(host) ? nil : host  // RFC 6066 §3: no IP literals in SNI
+        let context = self.context
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(.seconds(Self.timeLimitSeconds))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let tls = try NIOSSLClientHandler(context: context, serverHostname: serverHostname)
+                    try channel.pipeline.syncOperations.addHandler(counter)
+                    try channel.pipeline.syncOperations.addHandler(tls)
+                    try channel.pipeline.syncOperations.addHandler(HandshakeWaiter(promise: handshake))
+                }
+            }
+        let connected: any Channel
+        do {
+            connected = try bootstrap.connect(host: host, port: port).wait()
+        } catch {
+            handshake.fail(HandshakeWaiter.ClosedEarly())
+            throw SinkError(.connect, errno: Self.errno(of: error), context: "tls connect: \(error)")
+        }
+        let limit = connected.eventLoop.scheduleTask(in: .seconds(Self.timeLimitSeconds)) {
+            connected.close(promise: nil)
+        }
+        defer { limit.cancel() }
+        do {
+            try handshake.futureResult.wait()
+        } catch {
+            connected.close(promise: nil)
+            throw SinkError(.connect, context: "tls handshake: \(error)")
+        }
+        self.counter = counter
+        channel = connected
+    }
+
+    func send(_ bytes: [UInt8]) throws(SinkError) {
+        guard let channel else { throw SinkError(.send, errno: EBADF, context: "not connected") }
+        let limit = channel.eventLoop.scheduleTask(in: .seconds(Self.timeLimitSeconds)) {
+            channel.close(promise: nil)  // a stalled collector: give up on this connection
+        }
+        defer { limit.cancel() }
+        do {
+            try channel.writeAndFlush(channel.allocator.buffer(bytes: bytes)).wait()
+        } catch {
+            throw SinkError(.send, errno: Self.errno(of: error), context: "tls send: \(error)")
+        }
+    }
+
+    func wireBytesAcknowledged() -> Int? {
+        guard let provider = channel as? any SocketOptionProvider else { return nil }
+        #if os(Linux)
+            let info: EventLoopFuture<KernelTCPInfo> = provider.unsafeGetSocketOption(
+                level: SocketOptionLevel(IPPROTO_TCP),
+                name: SocketOptionName(TCP_INFO)
+            )
+            return (try? info.wait())?.bytesAcknowledged
+        #else
+            return nil
+        #endif
+    }
+
+    func close() {
+        guard let channel else { return }
+        self.channel = nil
+        try? channel.close().wait()  // sends close_notify, then closes the socket
+    }
+
+    private static func isIPLiteral(_ host: String) -> Bool {
+        (try? NIOCore.SocketAddress(ipAddress: host, port: 0)) != nil
+    }
+
+    private static func errno(of error: any Error) -> Int32 {
+        (error as? IOError)?.errnoCode ?? 0
+    }
+}
