@@ -3,13 +3,13 @@ SWIFT ?= swift
 TLSPRINT_SHARED ?= ../shared
 export TLSPRINT_SHARED
 
-DEB_PACKAGES := libpcap-dev python3
+DEB_PACKAGES := libpcap-dev python3 openssl rsyslog rsyslog-openssl iproute2 tcpdump curl gnutls-bin
 # -warnings-as-errors reaches only this package's Swift modules: SwiftPM builds remote
 # dependencies with warnings suppressed, so it does not break swift-crypto & co (checked with 6.3.1).
 # The tests then run from that same build (--skip-build) instead of rebuilding without the flag.
 WERROR := -Xswiftc -warnings-as-errors
 
-.PHONY: deps build lint test demo bench stress
+.PHONY: deps build lint test e2e demo bench stress
 
 ## deps: install the Debian packages the build and tests need, only those missing (dpkg -s).
 deps:
@@ -25,12 +25,18 @@ build:
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
 
-## test: deps, lint, warning-free build, tests, AddressSanitizer tests, short fuzz run.
+## test: deps, lint, warning-free build, tests, live end-to-end in network namespaces, AddressSanitizer
+## tests, short fuzz run.
 test: deps lint
 	$(SWIFT) build --build-tests $(WERROR)
 	$(SWIFT) test --skip-build
+	scripts/live/e2e.sh
+	scripts/live/verify-unit.sh
 	$(SWIFT) test --sanitize=address --scratch-path .build-asan
 	@if [ -x Fuzz/run.sh ]; then Fuzz/run.sh 20; else echo "Fuzz/run.sh not present: fuzzing skipped"; fi
+
+e2e:
+	scripts/live/e2e.sh
 
 demo:
 	$(SWIFT) build -c release
