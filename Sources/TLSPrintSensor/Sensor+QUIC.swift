@@ -15,8 +15,11 @@ extension Sensor {
         info: CaptureInfo,
         into events: inout [Event]
     ) {
-        // Only long-header packets matter: Initials carry the hellos, Handshake packets time JA4L.
+        // Only long-header packets of a version with Initial keys matter: Initials carry the hellos,
+        // Handshake packets time JA4L. Checked before anything is copied, so other UDP costs nothing.
         guard payload.count >= 7, payload[0] & 0x80 != 0 else { return }
+        let version = UInt32(payload[1]) << 24 | UInt32(payload[2]) << 16 | UInt32(payload[3]) << 8 | UInt32(payload[4])
+        guard QUICVersion(rawValue: version).isKnown else { return }
         let source = Endpoint(address: packet.source, port: sourcePort)
         let destination = Endpoint(address: packet.destination, port: destinationPort)
         let key = FlowKey(source: source, destination: destination, ipProtocol: 17)
