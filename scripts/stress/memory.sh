@@ -4,11 +4,11 @@
 #   (a) 1,000,000 half-open TCP flows (spoofed SYNs)      — FLOWS_SYN to change
 #   (b) 10,000 flows x 64 KiB of never-completing handshake — FLOWS_HANDSHAKE to change
 # Prints peak RSS (/usr/bin/time -v) and the summary lines (flows evicted, parse errors) for each.
-# Exit status non-zero if tlsprint fails or peak RSS exceeds MEMORY_BOUND_MB (default 512).
+# Exit status non-zero if tlsprint fails or peak RSS exceeds MEMORY_BOUND_MB (default 256).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-bound="${MEMORY_BOUND_MB:-512}"
+bound="${MEMORY_BOUND_MB:-256}"
 swift build -c release --product tlsprint >/dev/null
 binary="$root/.build/release/tlsprint"
 status=0
