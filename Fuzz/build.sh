@@ -19,7 +19,11 @@ for dir in Sources Fuzz/Support Fuzz/Targets; do
 done
 # The harness bodies live with the tests (so regressions replay exactly what the fuzzer ran).
 cp -p "$root/Tests/TLSPrintSensorTests/HostileHarness.swift" "$src/Fuzz/Support/HostileHarness.swift"
-[ -f "$root/Package.resolved" ] && cp "$root/Package.resolved" "$src/Package.resolved"
+# Seed the pins from the main package once; afterwards the scratch package keeps its own (it drops two
+# dependencies, so its Package.resolved differs, and copying again would force a full rebuild).
+if [ -f "$root/Package.resolved" ] && [ ! -f "$src/Package.resolved" ]; then
+    cp "$root/Package.resolved" "$src/Package.resolved"
+fi
 names=$(cd "$root/Fuzz/Targets" && ls -d -- */ | tr -d / | sed 's/.*/"&"/' | paste -sd, -)
 manifest="$(cat "$root/Package.swift")
 let fuzzTargetNames: [String] = [$names]
