@@ -1,0 +1,9 @@
+import FuzzSupport
+
+/// libFuzzer entry point; the body is FuzzHarness.certificate (Tests/TLSPrintSensorTests/HostileHarness.swift).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzHarness.certificate(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Derives fuzz seeds from the project's fixtures and, at run time, from ../shared/corpus.
+
+  make-corpus.py fixtures OUT        small seeds from Tests/Fixtures (committed as Fuzz/Corpus/<target>/)
+  make-corpus.py shared SHARED OUT   seeds cut from the reference pcaps (generated into .build-fuzz, never committed)
+
+Seed formats follow the entry points in Fuzz/Targets/*/Fuzz*.swift.
+"""
+import glob, hashlib, os, struct, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Index of each link type in the fuzz-packet and fuzz-sensor selector tables.
+PACKET_LINKS = [0, 1, 9, 101, 105, 108, 113, 228, 229, 276, 12, 14, 147]
+SENSOR_LINKS = [1, 101, 113, 276, 0, 228, 229, 9, 105, 108]
+MAX_LEN = {"pcap": 65536, "sensor": 65536, "packet": 4096, "assembler": 16384, "clienthello": 4096,
+           "serverhello": 4096, "certificate": 16384, "quic": 4096}
+
+
+def write(out, target, data):
+    data = data[: MAX_LEN[target]]
+    folder = os.path.join(out, target)
+    os.makedirs(folder, exist_ok=True)
+    name = hashlib.sha1(data).hexdigest()[:16]
+    with open(os.path.join(folder, name), "wb") as handle:
+        handle.write(data)
+
+
+def hex_streams(path):
+    """Client and server byte streams of a commented .hex fixture (lines 'C hex' / 'S hex')."""
+    streams = {"C": bytearray(), "S": bytearray()}
+    for line in open(path):
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in streams:
+            streams[parts[0]] += bytes.fromhex(parts[1])
+    return bytes(streams["C"]), bytes(streams["S"])
+
+
+def handshake_messages(stream):
+    """(type, body) of the handshake messages in a TLS byte stream, after any plaintext prelude."""
+    start = stream.find(b"\x16\x03")
+    if start < 0:
+        return []
+    payload, index = bytearray(), start
+    while index + 5 <= len(stream):
+        kind, length = stream[index], struct.unpack(">H", stream[index + 3:index + 5])[0]
+        if kind == 22:
+            payload += stream[index + 5:index + 5 + length]
+        index += 5 + length
+    messages, index = [], 0
+    while index + 4 <= len(payload):
+        kind, length = payload[index], int.from_bytes(payload[index + 1:index + 4], "big")
+        if index + 4 + length > len(payload):
+            break
+        messages.append((kind, bytes(payload[index + 4:index + 4 + length])))
+        index += 4 + length
+    return messages
+
+
+def capture_frames(data):
+    """(link type, frame) of a pcap or pcapng file (enough of both for seeding)."""
+    frames = []
+    if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1", b"\xa1\xb2\xc3\xd4", b"\xa1\xb2\x3c\x4d"):
+        endian = "<" if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1") else ">"
+        link = struct.unpack(endian + "I", data[20:24])[0] & 0x0FFFFFFF
+        index = 24
+        while index + 16 <= len(data):
+            captured = struct.unpack(endian + "I", data[index + 8:index + 12])[0]
+            frames.append((link, data[index + 16:index + 16 + captured]))
+            index += 16 + captured
+    elif data[:4] == b"\x0a\x0d\x0d\x0a":
+        endian = "<" if data[8:12] == b"\x4d\x3c\x2b\x1a" else ">"
+        links, index = [], 0
+        while index + 12 <= len(data):
+            kind, length = struct.unpack(endian + "II", data[index:index + 8])
+            if length < 12:
+                break
+            body = data[index + 8:index + length - 4]
+            if kind == 1:
+                links.append(struct.unpack(endian + "H", body[:2])[0])
+            elif kind == 6 and len(body) >= 20:
+                interface, _, _, captured = struct.unpack(endian + "IIII", body[:16])
+                if interface < len(links):
+                    frames.append((links[interface], body[20:20 + captured]))
+            index += length
+    return frames
+
+
+def frame_seeds(out, frames, limit):
+    seen = set()
+    for link, frame in frames:
+        if link in PACKET_LINKS and frame not in seen and len(seen) < limit:
+            seen.add(frame)
+            write(out, "packet", bytes([PACKET_LINKS.index(link)]) + frame)
+
+
+def sensor_seed(out, frames):
+    """One capture's frames as a fuzz-sensor frame list (frames of its first link type only)."""
+    if not frames or frames[0][0] not in SENSOR_LINKS:
+        return
+    seed = bytearray([SENSOR_LINKS.index(frames[0][0]), 2])
+    for link, frame in frames:
+        if link != frames[0][0] or len(seed) + 3 + len(frame) > MAX_LEN["sensor"]:
+            break
+        seed += bytes([0]) + struct.pack(">H", len(frame)) + frame
+    write(out, "sensor", bytes(seed))
+
+
+def fixtures(out):
+    fixture = os.path.join(ROOT, "Tests", "Fixtures")
+    for path in sorted(glob.glob(os.path.join(fixture, "hellos", "*.hex"))):
+        client, server = hex_streams(path)
+        for direction in (client, server):
+            if direction:
+                write(out, "assembler", b"\x00" + direction[:4096])
+                write(out, "assembler", b"\x07" + direction[:4096])
+        for kind, body in handshake_messages(client) + handshake_messages(server):
+            if kind == 1:
+                write(out, "clienthello", body)
+            elif kind == 2:
+                write(out, "serverhello", body)
+            elif kind == 11 and len(body) <= MAX_LEN["certificate"] - 1:
+                write(out, "certificate", b"\x00" + body)
+    for path in sorted(glob.glob(os.path.join(fixture, "certs", "*.der"))):
+        write(out, "certificate", b"\x01" + open(path, "rb").read())
+    for path in sorted(glob.glob(os.path.join(fixture, "quic", "*.hex"))):
+        lines = [line.split() for line in open(path) if line.strip() and not line.startswith("#")]
+        if path.endswith("-payload.hex"):
+            write(out, "quic", b"\x02" + bytes.fromhex("".join(parts[-1] for parts in lines)))
+            continue
+        if path.endswith("-protected.hex"):
+            datagrams = [bytes.fromhex("".join(parts[-1] for parts in lines))]
+        else:
+            datagrams = [bytes.fromhex(parts[1]) for parts in lines if len(parts) == 2]
+        for datagram in datagrams[:4]:
+            write(out, "quic", b"\x00" + datagram)
+            if len(datagram) > 6 and datagram[5] <= 20:
+                dcid = datagram[6:6 + datagram[5]]
+                write(out, "quic", b"\x01" + bytes([len(dcid)]) + dcid + datagram)
+    frames = []
+    for path in sorted(glob.glob(os.path.join(fixture, "captures", "*.pcap"))):
+        data = open(path, "rb").read()
+        frames += capture_frames(data)[:12]
+        sensor_seed(out, capture_frames(data))
+        # A small derived capture: header + first three records.
+        write(out, "pcap", data[:24] + trim_pcap(data, 3))
+    frame_seeds(out, frames, 64)
+
+
+def trim_pcap(data, count):
+    index, taken = 24, 0
+    endian = "<" if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1") else ">"
+    while index + 16 <= len(data) and taken < count:
+        index += 16 + struct.unpack(endian + "I", data[index + 8:index + 12])[0]
+        taken += 1
+    return data[24:index]
+
+
+def shared(corpus, out):
+    frames = []
+    for path in sorted(glob.glob(os.path.join(corpus, "corpus", "**", "*.pcap*"), recursive=True)):
+        data = open(path, "rb").read()
+        write(out, "pcap", data)
+        frames += capture_frames(data)[:40]
+        sensor_seed(out, capture_frames(data))
+    frame_seeds(out, frames, 400)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "fixtures":
+        fixtures(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "shared":
+        shared(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit(__doc__)

@@ -1,0 +1,69 @@
+import Foundation
+import TLSPrintSensor
+import Testing
+
+/// Replays every fuzzer finding (Tests/Fixtures/regressions/) and every committed fuzz seed (Fuzz/Corpus/)
+/// through the same harness the libFuzzer targets run: a crash here fails the suite.
+@Suite("Fuzz regressions and seeds replay")
+struct HostileRegressionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        .standardized
+
+    /// The harness for a fuzz target name (`Fuzz/Targets/<name>`).
+    static func harness(_ target: String) -> (([UInt8]) -> Void)? {
+        switch target {
+        case "pcap": return { FuzzHarness.pcap($0) }
+        case "packet": return { FuzzHarness.packet($0) }
+        case "assembler": return { FuzzHarness.assembler($0) }
+        case "clienthello": return { FuzzHarness.clientHello($0) }
+        case "serverhello": return { FuzzHarness.serverHello($0) }
+        case "certificate": return { FuzzHarness.certificate($0) }
+        case "quic": return { FuzzHarness.quic($0) }
+        case "sensor": return { FuzzHarness.sensor($0) }
+        default: return nil
+        }
+    }
+
+    static func files(in folder: String) -> [URL] {
+        let url = root.appendingPathComponent(folder)
+        let names = (try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? []
+        return names.sorted().map { url.appendingPathComponent($0) }.filter {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+    }
+
+    static let regressions = files(in: "Tests/Fixtures/regressions").filter { $0.pathExtension == "bin" }.map(
+        \.lastPathComponent
+    )
+
+    @Test("every regression input replays without a crash", arguments: regressions)
+    func regression(_ name: String) throws {
+        let target = String(name.prefix { $0 != "-" })
+        let run = try #require(Self.harness(target), "no harness for \(name)")
+        let bytes = try Data(contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/regressions/\(name)"))
+        run(Array(bytes))
+    }
+
+    @Test("every committed fuzz seed replays without a crash")
+    func seeds() throws {
+        let seeds = Self.files(in: "Fuzz/Corpus")
+        try #require(!seeds.isEmpty)
+        for seed in seeds {
+            let target = seed.deletingLastPathComponent().lastPathComponent
+            let run = try #require(Self.harness(target), "no harness for \(seed.path)")
+            run(Array(try Data(contentsOf: seed)))
+        }
+    }
+
+    @Test("the seeds exercise the parsers: hellos parse, sensor seeds yield packets")
+    func seedsAreMeaningful() throws {
+        let sensorSeeds = Self.files(in: "Fuzz/Corpus/sensor")
+        try #require(!sensorSeeds.isEmpty)
+        let counters = FuzzHarness.sensor(Array(try Data(contentsOf: sensorSeeds[0])))
+        #expect(counters.packets > 0)
+        let pcaps = Self.files(in: "Fuzz/Corpus/pcap")
+        let packets = try pcaps.map { FuzzHarness.pcap(Array(try Data(contentsOf: $0))).packets }
+        #expect(packets.allSatisfy { $0 > 0 })
+    }
+}
