@@ -79,6 +79,29 @@ def _tcp_info(tcp):
             "wscale": _int(walk_first(opts, "tcp.options.wscale.shift"))}
 
 
+# RFC 9369 §3.2: QUIC v2 long header types (tshark: quic.long.packet_type_v2) as their v1 numbers
+# (0 Initial, 1 0-RTT, 2 Handshake, 3 Retry).
+_V2_AS_V1 = {1: 0, 2: 1, 3: 2, 0: 3}
+
+
+def _quic_long_types(pairs):
+    """Long header packet types (v1 numbering) of the QUIC packets below pairs, in document order."""
+    out = []
+    if not is_obj(pairs):
+        return out
+    for k, v in pairs:
+        if k == "quic.long.packet_type":
+            out.append(_int(v))
+        elif k == "quic.long.packet_type_v2":
+            out.append(_V2_AS_V1.get(_int(v)))
+        elif is_obj(v):
+            out.extend(_quic_long_types(v))
+        elif isinstance(v, list):
+            for item in v:
+                out.extend(_quic_long_types(item))
+    return out
+
+
 def packets(layers_list):
     """Yield one dict per frame: stream key, endpoints, times, TCP info, handshakes."""
     for layers in layers_list:
@@ -101,7 +124,7 @@ def packets(layers_list):
             p["sport"], p["dport"] = _int(first(u, "udp.srcport")), _int(first(u, "udp.dstport"))
             quic = first(layers, "quic")
             if quic is not None:
-                p["quic_types"] = [_int(x) for x in walk(quic, "quic.long.packet_type")]
+                p["quic_types"] = _quic_long_types(quic)
         else:
             continue
         p["handshakes"] = []

@@ -95,7 +95,7 @@ def analyse(pcap, decode_as=(), with_certs=True):
                     s["sh"] = parse_hello(hs, hproto)
             elif htype == 11:
                 from tshark_json import walk_raw_hex
-                chain = walk_raw_hex(hs, "tls.handshake.certificate")
+                chain = walk_raw_hex(hs, hproto + ".handshake.certificate")
                 if chain:
                     s["certs"].append([bytes.fromhex(c) for c in chain])
     out = []
@@ -118,8 +118,10 @@ def _stream_record(key, s, with_certs):
         r["ja4ts"] = fp.ja4t(synack["tcp"])
     if transport == "tcp":
         lc, ls = _ja4l_tcp(s["pkts"])
-    else:
+    elif 443 in (cp["sport"], cp["dport"]):  # spec §4.1: QUIC JA4L only when one side uses UDP port 443
         lc, ls = _ja4l_quic(s["pkts"], cp["src"])
+    else:
+        lc, ls = None, None
     if ch is None and sh is None:
         if lc:
             r["ja4l_c"], r["ja4l_s"] = lc, ls
