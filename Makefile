@@ -46,4 +46,4 @@ bench:
 	Benchmarks/run.sh
 
 stress:
-	@if [ -x scripts/stress.sh ]; then scripts/stress.sh; else echo "scripts/stress.sh not present yet"; fi
+	scripts/stress/run.sh

@@ -1,3 +1,4 @@
+import TLSPrintTestSupport
 import TLSPrintCore
 import TLSPrintPcap
 import Testing

@@ -61,7 +61,9 @@ import Testing
                 required.isSubset(of: Set(names)),
                 "\(capture) \(event.type): missing \(required.subtracting(names))"
             )
-            #expect(event["transport"] == .string("tcp"))
+            // Fixture names say the transport: quic-*.pcap, dtls-*.pcap, TCP otherwise.
+            let transport = capture.contains("/quic-") ? "quic" : capture.contains("/dtls-") ? "dtls" : "tcp"
+            #expect(event["transport"] == .string(transport), "\(capture) \(event.type)")
             if event.type == .tlsSession {
                 #expect(
                     (event["resumption"] != nil) == (event["resumption_accepted"] != nil),

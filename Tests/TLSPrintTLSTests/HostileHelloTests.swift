@@ -1,3 +1,4 @@
+import TLSPrintTestSupport
 import TLSPrintCore
 import TLSPrintTLS
 import Testing
