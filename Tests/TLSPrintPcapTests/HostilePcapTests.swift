@@ -1,6 +1,6 @@
-import TLSPrintTestSupport
 import TLSPrintCore
 import TLSPrintPcap
+import TLSPrintTestSupport
 import Testing
 
 /// Hostile capture files (issue 5 §3): huge declared lengths give an error at once, never a request for

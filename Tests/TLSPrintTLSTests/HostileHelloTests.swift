@@ -1,6 +1,6 @@
-import TLSPrintTestSupport
 import TLSPrintCore
 import TLSPrintTLS
+import TLSPrintTestSupport
 import Testing
 
 /// Hostile input against the hello parsers and the handshake assembler (issue 5 §3): every result is a
