@@ -32,7 +32,7 @@ test: deps lint
 	$(SWIFT) test --skip-build
 	scripts/live/e2e.sh
 	scripts/live/verify-unit.sh
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions $(SWIFT) test --sanitize=address --scratch-path .build-asan
 	@if [ -x Fuzz/run.sh ]; then Fuzz/run.sh 20; else echo "Fuzz/run.sh not present: fuzzing skipped"; fi
 
 e2e:
