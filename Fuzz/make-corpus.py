@@ -13,7 +13,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PACKET_LINKS = [0, 1, 9, 101, 105, 108, 113, 228, 229, 276, 12, 14, 147]
 SENSOR_LINKS = [1, 101, 113, 276, 0, 228, 229, 9, 105, 108]
 MAX_LEN = {"pcap": 65536, "sensor": 65536, "packet": 4096, "assembler": 16384, "clienthello": 4096,
-           "serverhello": 4096, "certificate": 16384, "quic": 4096}
+           "serverhello": 4096, "certificate": 16384, "quic": 4096, "dtls": 16384}
 
 
 def write(out, target, data):
@@ -122,6 +122,14 @@ def fixtures(out):
                 write(out, "certificate", b"\x00" + body)
     for path in sorted(glob.glob(os.path.join(fixture, "certs", "*.der"))):
         write(out, "certificate", b"\x01" + open(path, "rb").read())
+    for path in sorted(glob.glob(os.path.join(fixture, "dtls", "*.hex"))):
+        framed = bytearray()
+        for line in open(path):
+            parts = line.split()
+            if len(parts) == 3 and parts[1] in ("c", "s") and not line.startswith("#"):
+                datagram = bytes.fromhex(parts[2])
+                framed += bytes([0 if parts[1] == "c" else 1]) + struct.pack(">H", len(datagram)) + datagram
+        write(out, "dtls", bytes(framed))
     for path in sorted(glob.glob(os.path.join(fixture, "quic", "*.hex"))):
         lines = [line.split() for line in open(path) if line.strip() and not line.startswith("#")]
         if path.endswith("-payload.hex"):

@@ -140,6 +140,30 @@ package enum FuzzHarness {
         }
     }
 
+    /// DTLS: datagrams framed as `direction(1: even client, odd server) length(2, big-endian) bytes`, fed to
+    /// one reassembler per direction; every complete ClientHello or ServerHello is parsed.
+    package static func dtls(_ bytes: [UInt8]) {
+        var client = DTLSHandshakeReassembler()
+        var server = DTLSHandshakeReassembler()
+        var offset = 0
+        while offset + 3 <= bytes.count {
+            let toServer = bytes[offset] & 1 == 0
+            let length = min(Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]), bytes.count - offset - 3)
+            let datagram = Array(bytes[(offset + 3)..<(offset + 3 + length)])
+            offset += 3 + length
+            let messages =
+                (try? toServer ? client.feed(datagram: datagram.span) : server.feed(datagram: datagram.span)) ?? []
+            for message in messages {
+                switch message.message.type {
+                case .clientHello: _ = try? ClientHello(parsingAll: message.message.body)
+                case .serverHello: _ = try? ServerHello(parsingAll: message.message.body)
+                default: continue
+                }
+            }
+        }
+        _ = (client.flush(), server.flush())
+    }
+
     /// Byte 0 selects the link type (`sensorLinkTypes`), byte 1 the configuration (bit 0: tiny caps,
     /// bit 1: dedup off); then frames `delta(1) length(2, big-endian) bytes`, time advancing delta × 250 ms.
     @discardableResult

@@ -19,6 +19,7 @@ struct HostileRegressionTests {
         case "serverhello": return { FuzzHarness.serverHello($0) }
         case "certificate": return { FuzzHarness.certificate($0) }
         case "quic": return { FuzzHarness.quic($0) }
+        case "dtls": return { FuzzHarness.dtls($0) }
         case "sensor": return { FuzzHarness.sensor($0) }
         default: return nil
         }
