@@ -180,33 +180,47 @@ enum WallClock {
     }
 }
 
-/// The live outputs: each write batch is flushed at once; failures are reported on stderr, once per kind,
-/// and never stop capture. Network outputs queue on their own threads and count their own drops.
+/// The outputs of `live`. Network outputs queue inside their sinks; local ones (stdout, files) get a
+/// `LocalOutputWriter` thread each, so no output can stall capture: overflow drops the oldest, counted.
 final class LiveSinks {
-    private final class Box {
+    private final class NetworkBox {
         var sink: OutputSink
         var lastFailure: String?
-        var destination = ""
-        init(_ sink: consuming OutputSink) { self.sink = sink }
+        let destination: String
+        init(_ sink: consuming OutputSink, destination: String) {
+            self.sink = sink
+            self.destination = destination
+        }
     }
 
-    private let boxes: [Box]
+    /// Events each local output may hold while it catches up.
+    static let localQueueCapacity = 10_000
+
+    private let network: [NetworkBox]
+    private let local: [LocalOutputWriter]
 
     /// Opens every destination.
     /// - Throws: the first `SinkError`, naming the destination.
     init(destinations: [OutputDestination], format: OutputFormat, identity: EncoderIdentity) throws(SinkError) {
-        var boxes: [Box] = []
+        var network: [NetworkBox] = []
+        var local: [LocalOutputWriter] = []
         for destination in destinations {
-            boxes.append(Box(try OutputSink(destination: destination, defaultFormat: format, identity: identity)))
-            boxes[boxes.count - 1].destination = "\(destination)"
+            let sink = try OutputSink(destination: destination, defaultFormat: format, identity: identity)
+            if sink.networkCounters == nil {
+                local.append(LocalOutputWriter(sink: sink, capacity: Self.localQueueCapacity))
+            } else {
+                network.append(NetworkBox(sink, destination: "\(destination)"))
+            }
         }
-        self.boxes = boxes
+        self.network = network
+        self.local = local
     }
 
-    /// Writes and flushes `events` to every output.
+    /// Hands `events` to every output (network sinks queue them; local writers write them on their thread).
     func write(_ events: [Event]) {
         guard !events.isEmpty else { return }
-        for box in boxes {
+        for writer in local { writer.enqueue(events) }
+        for box in network {
             do throws(SinkError) {
                 for event in events { try box.sink.write(event) }
                 try box.sink.flush()
@@ -216,31 +230,33 @@ final class LiveSinks {
         }
     }
 
-    /// Reopens file outputs (SIGHUP).
+    /// Reopens file outputs (SIGHUP), on their writer threads.
     func reopen() {
-        for box in boxes {
-            do throws(SinkError) { try box.sink.reopen() } catch { report(error, box) }
-        }
+        for writer in local { writer.requestReopen() }
     }
 
-    /// Records the network outputs dropped so far (`dropped_output`).
-    var dropped: Int { boxes.reduce(0) { $0 + $1.sink.droppedCount } }
+    /// Events dropped so far by every output (`dropped_output`).
+    var dropped: Int {
+        local.reduce(0) { $0 + $1.dropped } + network.reduce(0) { $0 + $1.sink.droppedCount }
+    }
 
-    /// Flushes and drains network queues for at most two seconds each; returns each network output's
-    /// counters (for the end-of-run summary).
+    /// Drains every output for at most two seconds each; returns each network output's counters (for the
+    /// end-of-run summary) and reports events a local output could not write in time.
     func finish() -> [(destination: String, counters: NetworkSinkCounters)] {
+        for writer in local {
+            let left = writer.finish(timeout: 2)
+            if left > 0 { StandardError.line("tlsprint: output: \(left) events not written at exit") }
+        }
         var result: [(destination: String, counters: NetworkSinkCounters)] = []
-        for box in boxes {
-            let network = box.sink.networkCounters != nil
+        for box in network {
             do throws(SinkError) {
-                let counters = try box.sink.finish(timeout: 2)
-                if network { result.append((box.destination, counters)) }
+                result.append((box.destination, try box.sink.finish(timeout: 2)))
             } catch { report(error, box) }
         }
         return result
     }
 
-    private func report(_ error: SinkError, _ box: Box) {
+    private func report(_ error: SinkError, _ box: NetworkBox) {
         let text = "\(error)"
         guard text != box.lastFailure else { return }
         box.lastFailure = text

@@ -1,20 +1,23 @@
 /// A fixed-capacity FIFO ring that drops its oldest element when full.
-struct BoundedQueue<Element> {
+package struct BoundedQueue<Element> {
     private var storage: [Element?]
     private var head = 0
-    private(set) var count = 0
+    package private(set) var count = 0
 
     /// A queue holding at most `capacity` (at least 1) elements.
-    init(capacity: Int) {
+    package init(capacity: Int) {
         storage = Array(repeating: nil, count: max(1, capacity))
     }
 
-    var capacity: Int { storage.count }
-    var isEmpty: Bool { count == 0 }
-    var isFull: Bool { count == storage.count }
+    /// Most elements held.
+    package var capacity: Int { storage.count }
+    /// True when nothing is held.
+    package var isEmpty: Bool { count == 0 }
+    /// True when the next append drops the oldest element.
+    package var isFull: Bool { count == storage.count }
 
     /// Appends `element`; returns true when the oldest element was dropped to make room.
-    mutating func append(_ element: Element) -> Bool {
+    package mutating func append(_ element: Element) -> Bool {
         var dropped = false
         if isFull {
             _ = popFirst()
@@ -26,7 +29,7 @@ struct BoundedQueue<Element> {
     }
 
     /// Puts `element` back at the front; false (nothing changed) when full.
-    mutating func prepend(_ element: Element) -> Bool {
+    package mutating func prepend(_ element: Element) -> Bool {
         guard !isFull else { return false }
         head = (head + storage.count - 1) % storage.count
         storage[head] = element
@@ -35,9 +38,10 @@ struct BoundedQueue<Element> {
     }
 
     /// The oldest element, left in place.
-    var first: Element? { count > 0 ? storage[head] : nil }
+    package var first: Element? { count > 0 ? storage[head] : nil }
 
-    mutating func popFirst() -> Element? {
+    /// Removes and returns the oldest element.
+    package mutating func popFirst() -> Element? {
         guard count > 0 else { return nil }
         let element = storage[head]
         storage[head] = nil
@@ -47,7 +51,7 @@ struct BoundedQueue<Element> {
     }
 
     /// Empties the queue, returning how many elements it held.
-    mutating func removeAll() -> Int {
+    package mutating func removeAll() -> Int {
         let removed = count
         while popFirst() != nil {}
         return removed
