@@ -38,7 +38,7 @@ test: deps lint
 e2e:
 	scripts/live/e2e.sh
 
-demo:
+demo: deps
 	$(SWIFT) build -c release
 	.build/release/tlsprint read Tests/Fixtures/captures/sample.pcap
 
