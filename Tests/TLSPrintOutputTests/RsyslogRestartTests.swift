@@ -69,6 +69,9 @@ import Testing
         try Self.writeAll(Self.numbered(0..<1), to: &sink)
         let idle = sink.waitUntilIdle(timeout: 10)
         #expect(idle)
+        // Stop only once n0 was written out: a record the collector's kernel acknowledged but rsyslogd had not
+        // yet read when it stopped is lost where no sender can see it (docs/events.md), which is not this test.
+        #expect(try Self.arrivedNames(collector, atLeast: 1).count == 1)
         collector.stop()
         try Self.writeAll(Self.numbered(1..<201), to: &sink)  // 200 while down, 4× the bound
         usleep(500_000)
