@@ -23,10 +23,13 @@ enum CertificateFields {
             }
         }
         guard let leaf = outlines.first else { return [] }
+        // Each hash once: `JA4X.hashed` runs three SHA-256s per call.
         let prints = outlines.map { JA4X($0.outline) }
+        let ja4x = prints.map(\.hashed)
+        let digests = outlines.map { FingerprintHash.sha256Hex($0.der) }
         var fields = [
-            EventField("ja4x", .string(prints[0].hashed)),
-            EventField("ja4x_chain", .list(prints.map { .string($0.hashed) })),
+            EventField("ja4x", .string(ja4x[0])),
+            EventField("ja4x_chain", .list(ja4x.map { .string($0) })),
         ]
         if let commonName = leaf.outline.subjectCommonName {
             fields.append(EventField("subject_cn", .text(Array(commonName.utf8))))
@@ -43,19 +46,20 @@ enum CertificateFields {
             EventField("not_after", .string(RFC3339.dateTime(secondsSinceEpoch: leaf.outline.notAfter))),
             EventField("self_signed", .bool(leaf.outline.selfSigned)),
             EventField("serial", .string(leaf.outline.serial)),
-            EventField("cert_sha256", .string(FingerprintHash.sha256Hex(leaf.der))),
+            EventField("cert_sha256", .string(digests[0])),
             EventField("chain_length", .integer(message.certificates.count)),
         ]
-        let chain: [[EventField]] = zip(outlines, prints).map { entry, print in
-            [
-                EventField("ja4x", .string(print.hashed)),
-                EventField("ja4x_r", .string(print.raw)),
+        let chain: [[EventField]] = outlines.indices.map { index in
+            let entry = outlines[index]
+            return [
+                EventField("ja4x", .string(ja4x[index])),
+                EventField("ja4x_r", .string(prints[index].raw)),
                 EventField("subject", .text(Array(entry.outline.subject.utf8))),
                 EventField("issuer", .text(Array(entry.outline.issuer.utf8))),
                 EventField("not_before", .string(RFC3339.dateTime(secondsSinceEpoch: entry.outline.notBefore))),
                 EventField("not_after", .string(RFC3339.dateTime(secondsSinceEpoch: entry.outline.notAfter))),
                 EventField("serial", .string(entry.outline.serial)),
-                EventField("sha256", .string(FingerprintHash.sha256Hex(entry.der))),
+                EventField("sha256", .string(digests[index])),
             ]
         }
         fields.append(EventField("chain", .objects(chain)))
