@@ -82,9 +82,14 @@ import Testing
         let expectedCount = 201 - counters.dropped
         let names = try Self.arrivedNames(collector, atLeast: expectedCount)
         // Every record arrived at least once or was counted as dropped; the queue plus the one being sent
-        // bound what survives, and the survivors are the newest.
+        // bound what survives, and the survivors are the newest. Records the sender had already handed to
+        // the dead connection go back to the head of the queue only where there is room: with the queue
+        // full of newer records they are the oldest, so they are dropped and counted as send failures.
         #expect(Set(names).count == expectedCount)
-        #expect(counters.droppedOverflow >= 200 - capacity - 1)
+        #expect(counters.dropped >= 200 - capacity - 1)
+        // Each record outside the queue while the burst is written (in the sender's hand or in flight)
+        // moves one drop from overflow to send failure; there are a few at most, never a queue's worth.
+        #expect(counters.droppedOverflow > 200 - 2 * capacity)
         #expect(counters.dropped == counters.droppedOverflow + counters.droppedSendFailure)
         let newest = Set((201 - capacity + 1..<201).map { "n\($0).example" })
         #expect(newest.isSubset(of: Set(names)))
