@@ -1,6 +1,7 @@
 /// Lower-case hexadecimal encoding, as fingerprints and event fields write it.
 public enum Hex {
-    @usableFromInline static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// The sixteen lower-case hex digits, as ASCII.
+    public static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The bytes as lower-case hex, two digits each, no separators.
     @inlinable

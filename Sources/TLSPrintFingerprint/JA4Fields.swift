@@ -39,7 +39,14 @@ package enum JA4Fields {
 
     /// 16-bit values as 4-digit lower-case hex, comma-joined.
     package static func hexList(_ values: [UInt16]) -> String {
-        values.map(Hex.fourDigits).joined(separator: ",")
+        // Written straight into one buffer: a String per value and `joined` cost more than the hashing.
+        var out: [UInt8] = []
+        out.reserveCapacity(values.count * 5)
+        for value in values {
+            if !out.isEmpty { out.append(UInt8(ascii: ",")) }
+            for shift: UInt16 in [12, 8, 4, 0] { out.append(Hex.digits[Int(value >> shift & 0xF)]) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -1,22 +1,25 @@
 /// A small memo of values by key with first-in-first-out eviction: at most `capacity` entries, ever.
 ///
 /// Used where the same input recurs across flows (a server's certificate chain), so the sensor parses it once.
-package struct BoundedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private var entries: [Key: Value] = [:]
-    private var order: [Key?]
-    private var next = 0
+/// Inlinable and public (Swift does not inline `@inlinable package` code across modules), so the sensor's use
+/// is specialised: unspecialised, each lookup costs generic metadata.
+public struct BoundedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    @usableFromInline var entries: [Key: Value] = [:]
+    @usableFromInline var order: [Key?]
+    @usableFromInline var next = 0
     /// Lookups answered from the cache.
-    package private(set) var hits = 0
+    public var hits: Int { hitCount }
+    @usableFromInline var hitCount = 0
 
     /// An empty cache holding at most `capacity` entries (at least one).
-    package init(capacity: Int) {
+    @inlinable public init(capacity: Int) {
         order = Array(repeating: nil, count: max(1, capacity))
     }
 
     /// The cached value for `key`, or `make()`'s result, which is then remembered (evicting the oldest).
-    package mutating func value(for key: Key, make: () -> Value) -> Value {
+    @inlinable public mutating func value(for key: Key, make: () -> Value) -> Value {
         if let cached = entries[key] {
-            hits += 1
+            hitCount += 1
             return cached
         }
         let value = make()

@@ -1,6 +1,6 @@
 /// A value a `FlowTable` can hold: it needs a cheap placeholder for free slots, so the table can hand out
 /// its values in place (no optional to unwrap, no copy on access).
-package protocol FlowTableValue: Sendable {
+public protocol FlowTableValue: Sendable {
     /// A value that holds no resources, stored in free slots.
     static var vacant: Self { get }
 }
@@ -10,8 +10,9 @@ package protocol FlowTableValue: Sendable {
 /// Values live in a slab addressed by slot; the recency list (a doubly linked list over slots) and the
 /// last-seen times live in parallel arrays, so lookup, touch, insert, evict and expiry are O(1) and never
 /// copy a value. Nothing is ever emitted in dictionary order. Inlinable, so the sensor's uses are specialised
-/// (an unspecialised generic table costs a metadata lookup and a value-witness copy per call).
-package struct FlowTable<Key: Hashable & Sendable, Value: FlowTableValue>: Sendable {
+/// (an unspecialised generic table costs a metadata lookup and a value-witness copy per call); `public`, not
+/// `package`, because Swift 6.3 does not inline `@inlinable package` declarations into other modules.
+public struct FlowTable<Key: Hashable & Sendable, Value: FlowTableValue>: Sendable {
     @usableFromInline var index: [Key: Int] = [:]
     @usableFromInline var keys: [Key?] = []
     @usableFromInline var values: [Value] = []
@@ -22,31 +23,31 @@ package struct FlowTable<Key: Hashable & Sendable, Value: FlowTableValue>: Senda
     @usableFromInline var newest = -1
     @usableFromInline var oldest = -1
     /// Most entries held at once; inserting past it evicts the least recently used entry.
-    @usableFromInline package let capacity: Int
+    public let capacity: Int
 
     /// An empty table holding at most `capacity` entries (at least one).
-    @inlinable package init(capacity: Int) {
+    @inlinable public init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
 
     /// Entries currently held.
-    @inlinable package var count: Int { index.count }
+    @inlinable public var count: Int { index.count }
 
     /// The slot of `key`, touching it as most recently used at `time` (nanoseconds of packet time).
-    @inlinable package mutating func slot(of key: Key, at time: Int64) -> Int? {
+    @inlinable public mutating func slot(of key: Key, at time: Int64) -> Int? {
         guard let position = index[key] else { return nil }
         touch(position, at: time)
         return position
     }
 
     /// The value in `slot`, read and written in place. `slot` must come from `slot(of:at:)` or `insert`.
-    @inlinable package subscript(slot position: Int) -> Value {
-        _read { yield values[position] }
+    @inlinable public subscript(slot position: Int) -> Value {
+        _read { yield values.span[position] }  // Array's own getter would copy the value
         _modify { yield &values[position] }
     }
 
     /// Inserts `value` for a new `key`; returns its slot and the entry evicted to make room, if any.
-    @inlinable package mutating func insert(_ value: Value, for key: Key, at time: Int64) -> (
+    @inlinable public mutating func insert(_ value: Value, for key: Key, at time: Int64) -> (
         slot: Int, evicted: (Key, Value)?
     ) {
         var evicted: (Key, Value)?
@@ -71,20 +72,20 @@ package struct FlowTable<Key: Hashable & Sendable, Value: FlowTableValue>: Senda
     }
 
     /// Removes and returns the least recently used entry if it was last seen before `deadline`.
-    @inlinable package mutating func removeOldest(idleBefore deadline: Int64) -> (Key, Value)? {
+    @inlinable public mutating func removeOldest(idleBefore deadline: Int64) -> (Key, Value)? {
         guard oldest >= 0, lastSeen[oldest] < deadline else { return nil }
         return removeOldest()
     }
 
     /// Removes the entry for `key`, returning its value.
     @inlinable @discardableResult
-    package mutating func remove(_ key: Key) -> Value? {
+    public mutating func remove(_ key: Key) -> Value? {
         guard let position = index[key] else { return nil }
         return unlink(position)?.1
     }
 
     /// Removes every entry, returning the values oldest first (a deterministic order).
-    @inlinable package mutating func removeAll() -> [Value] {
+    @inlinable public mutating func removeAll() -> [Value] {
         var removed: [Value] = []
         removed.reserveCapacity(index.count)
         while let (_, value) = removeOldest() { removed.append(value) }

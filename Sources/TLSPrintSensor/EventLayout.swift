@@ -14,12 +14,8 @@ enum EventLayout {
 
     /// `fields` in contract order; names not in the table keep their relative order at the end.
     static func arrange(_ fields: [EventField]) -> [EventField] {
-        fields.enumerated()
-            .sorted { lhs, rhs in
-                let left = rank[lhs.element.name] ?? order.count
-                let right = rank[rhs.element.name] ?? order.count
-                return left != right ? left < right : lhs.offset < rhs.offset
-            }
-            .map(\.element)
+        // Each name is looked up once; the sort then compares integers (rank, then original position).
+        let keys = fields.indices.map { (rank: rank[fields[$0].name] ?? order.count, position: $0) }
+        return keys.sorted { $0 < $1 }.map { fields[$0.position] }
     }
 }

@@ -13,7 +13,7 @@ package struct Sensor: ~Copyable {
     var quicFlows: FlowTable<FlowKey, QUICFlow>
     var dtlsFlows: FlowTable<FlowKey, DTLSFlow>
     var fragments: IPFragmentReassembler
-    var certificateCache: BoundedCache<[UInt8], ParsedCertificate>
+    var certificateCache: BoundedCache<String, ParsedCertificate>
     var deduplicator: Deduplicator
     var clock = CaptureTimestamp(nanoseconds: .min)
 

@@ -50,6 +50,14 @@ import Testing
         #expect(jsonSNI(input) == jsonValue)
     }
 
+    /// The syslog MSG stays US-ASCII: quotes, backslashes and brackets pass, every control and non-ASCII
+    /// byte (valid UTF-8 too) becomes `\xHH` with one backslash, and the verbatim runs around them survive.
+    @Test func syslogMessageStaysASCII() {
+        var out: [UInt8] = []
+        TextEscaper.append(Array("a\"b\\]c".utf8) + [0x00] + Array("ü.de".utf8), style: .syslogMessage, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == #"a"b\]c\x00\xc3\xbc.de"#)
+    }
+
     @Test func hostileSNIInWholeLines() throws {
         let sni: [UInt8] = Array(#"x"y\z]"#.utf8) + [0x0A, 0x00, 0xFF] + Array("bücher.de".utf8)
         let event = SampleEvents.hello(sni: sni)

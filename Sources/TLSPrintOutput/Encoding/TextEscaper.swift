@@ -19,24 +19,33 @@ enum TextEscaper {
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Appends `bytes`, escaped for `style`, to `out`.
+    ///
+    /// Runs of bytes that stay as they are (almost everything tlsprint writes) are copied in one append.
     static func append(_ bytes: Span<UInt8>, style: Style, to out: inout [UInt8]) {
         var index = 0
+        var runStart = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte >= 0x20 && byte < 0x7F {
-                appendPrintable(byte, style: style, to: &out)
+            if isVerbatim(byte, style: style) {
                 index += 1
                 continue
             }
             let length = byte < 0x80 ? 0 : validSequenceLength(bytes, at: index)
-            if length == 0 || style == .syslogMessage {
-                appendHexEscape(byte, style: style, to: &out)
-                index += 1
+            if length > 0 && style != .syslogMessage {
+                index += length  // well-formed UTF-8 stays in the run
                 continue
             }
-            for offset in 0..<length { out.append(bytes[index + offset]) }
-            index += length
+            appendRun(bytes, from: runStart, to: index, to: &out)
+            if byte >= 0x20 && byte < 0x7F {
+                out.append(UInt8(ascii: "\\"))  // `\`, `"` or `]` that the style escapes
+                out.append(byte)
+            } else {
+                appendHexEscape(byte, style: style, to: &out)
+            }
+            index += 1
+            runStart = index
         }
+        appendRun(bytes, from: runStart, to: index, to: &out)
     }
 
     /// Appends a `String`'s UTF-8, escaped for `style`.
@@ -50,13 +59,20 @@ enum TextEscaper {
         append(bytes.span, style: style, to: &out)
     }
 
-    private static func appendPrintable(_ byte: UInt8, style: Style, to out: inout [UInt8]) {
-        switch (style, byte) {
-        case (_, UInt8(ascii: "\\")), (_, UInt8(ascii: "\"")), (.syslogParamValue, UInt8(ascii: "]")):
-            if style != .syslogMessage { out.append(UInt8(ascii: "\\")) }
-        default: break
+    /// True for a printable ASCII byte that `style` writes unchanged.
+    @inline(__always)
+    private static func isVerbatim(_ byte: UInt8, style: Style) -> Bool {
+        guard byte >= 0x20 && byte < 0x7F else { return false }
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "\""): return style == .syslogMessage
+        case UInt8(ascii: "]"): return style != .syslogParamValue
+        default: return true
         }
-        out.append(byte)
+    }
+
+    private static func appendRun(_ bytes: Span<UInt8>, from start: Int, to end: Int, to out: inout [UInt8]) {
+        guard start < end else { return }
+        bytes.extracting(start..<end).withUnsafeBufferPointer { out.append(contentsOf: $0) }
     }
 
     private static func appendHexEscape(_ byte: UInt8, style: Style, to out: inout [UInt8]) {
