@@ -43,7 +43,7 @@ import Testing
 
     @Test func tcpOctetCounting() throws {
         let listener = try LoopbackSocket(datagram: false)
-        var sink = try SyslogTCPSink(host: "127.0.0.1", port: listener.port, encoding: syslog)
+        var sink = try SyslogStreamSink(host: "127.0.0.1", port: listener.port, encoding: syslog)
         try sink.write(SampleEvents.startup)
         try sink.write(SampleEvents.stats)
         // RFC 6587 §3.4.1: MSG-LEN SP SYSLOG-MSG, the length in octets.
@@ -56,7 +56,7 @@ import Testing
 
     @Test func tcpLineFeedFraming() throws {
         let listener = try LoopbackSocket(datagram: false)
-        var sink = try SyslogTCPSink(host: "127.0.0.1", port: listener.port, encoding: json, framing: .lineFeed)
+        var sink = try SyslogStreamSink(host: "127.0.0.1", port: listener.port, encoding: json, framing: .lineFeed)
         for event in SampleEvents.all { try sink.write(event) }
         let expected = SampleEvents.all.flatMap { json.line($0) }
         #expect(listener.receiveStream(count: expected.count) == expected)
@@ -65,7 +65,7 @@ import Testing
 
     @Test func tcpReconnectsWhenTheCollectorComesBack() throws {
         let listener = try LoopbackSocket(datagram: false)
-        var sink = try SyslogTCPSink(host: "127.0.0.1", port: listener.port, encoding: json, framing: .lineFeed)
+        var sink = try SyslogStreamSink(host: "127.0.0.1", port: listener.port, encoding: json, framing: .lineFeed)
         try sink.write(SampleEvents.startup)
         let first = json.line(SampleEvents.startup)
         #expect(listener.receiveStream(count: first.count) == first)
@@ -87,7 +87,7 @@ import Testing
     @Test func overflowDropsOldestAndFinishGivesUp() throws {
         // A port nobody listens on: bind, learn the port, close.
         let port = try LoopbackSocket(datagram: false).port
-        var sink = try SyslogTCPSink(
+        var sink = try SyslogStreamSink(
             host: "127.0.0.1",
             port: port,
             encoding: syslog,

@@ -22,14 +22,14 @@ import Testing
         }
     }
 
-    static func writeAll(_ events: [Event], to sink: inout SyslogTCPSink) throws {
+    static func writeAll(_ events: [Event], to sink: inout SyslogStreamSink) throws {
         for event in events { try sink.write(event) }
     }
 
     @Test func tcpEventsWrittenWhileTheCollectorIsDownArriveWhenItReturns() throws {
         if RsyslogTests.skipUnlessInstalled() { return }
         let collector = try PrivateRsyslog(tls: false)
-        var sink = try SyslogTCPSink(
+        var sink = try SyslogStreamSink(
             host: "127.0.0.1",
             port: collector.tcpPort,
             encoding: Self.syslog,
@@ -60,7 +60,7 @@ import Testing
         if RsyslogTests.skipUnlessInstalled() { return }
         let collector = try PrivateRsyslog(tls: false)
         let capacity = 50
-        var sink = try SyslogTCPSink(
+        var sink = try SyslogStreamSink(
             host: "127.0.0.1",
             port: collector.tcpPort,
             encoding: Self.syslog,
@@ -103,7 +103,7 @@ import Testing
             certificateFile: collector.certificate("client.pem"),
             keyFile: collector.certificate("client.key")
         )
-        var sink = try SyslogTLSSink(
+        var sink = try SyslogStreamSink(
             host: "127.0.0.1",
             port: try #require(collector.tlsPort),
             encoding: Self.syslog,

@@ -54,8 +54,8 @@ import Testing
         if Self.skipUnlessInstalled() { return }
         let collector = try PrivateRsyslog(tls: false)
         let count = Self.events.count
-        for framing in [SyslogTCPSink.Framing.octetCounting, .lineFeed] {
-            var tcp = try SyslogTCPSink(
+        for framing in [SyslogStreamSink.Framing.octetCounting, .lineFeed] {
+            var tcp = try SyslogStreamSink(
                 host: "127.0.0.1",
                 port: collector.tcpPort,
                 encoding: Self.syslog,
@@ -87,7 +87,7 @@ import Testing
             keyFile: collector.certificate("client.key")
         )
         for host in ["127.0.0.1", "localhost"] {  // an IP SAN, then a DNS SAN (and SNI)
-            var tls = try SyslogTLSSink(host: host, port: port, encoding: Self.syslog, options: options)
+            var tls = try SyslogStreamSink(host: host, port: port, encoding: Self.syslog, options: options)
             for event in Self.events { try tls.write(event) }
             let idle = tls.waitUntilIdle(timeout: 15)
             #expect(idle)
@@ -114,7 +114,7 @@ import Testing
             TLSClientOptions(caFile: collector.certificate("ca.pem")),  // authMode x509/certvalid wants one
         ]
         for options in attempts {
-            var tls = try SyslogTLSSink(host: "127.0.0.1", port: port, encoding: Self.syslog, options: options)
+            var tls = try SyslogStreamSink(host: "127.0.0.1", port: port, encoding: Self.syslog, options: options)
             try tls.write(SampleEvents.stats)
             usleep(1_500_000)
             let counters = tls.finish(timeout: 0.2)
@@ -133,7 +133,7 @@ import Testing
 
     @Test func tlsOptionsNeedCertificateAndKeyTogether() {
         #expect(throws: SinkError.self) {
-            _ = try SyslogTLSSink(
+            _ = try SyslogStreamSink(
                 host: "127.0.0.1",
                 port: 6514,
                 encoding: Self.syslog,
@@ -141,7 +141,7 @@ import Testing
             )
         }
         #expect(throws: SinkError.self) {
-            _ = try SyslogTLSSink(
+            _ = try SyslogStreamSink(
                 host: "127.0.0.1",
                 port: 6514,
                 encoding: Self.syslog,

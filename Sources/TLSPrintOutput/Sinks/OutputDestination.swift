@@ -26,7 +26,7 @@ package struct OutputDestination: Hashable, Sendable, CustomStringConvertible {
     /// TLS authentication for `tls://` (`--tls-ca`, `--tls-cert`, `--tls-key`); ignored by other targets.
     package var tlsOptions = TLSClientOptions()
     /// Stream framing for `tcp://` and `tls://` (`--framing`); nil picks the default for the format.
-    package var framing: SyslogTCPSink.Framing?
+    package var framing: SyslogStreamSink.Framing?
 
     /// A destination from its parts.
     package init(target: Target, formatOverride: OutputFormat? = nil) {

@@ -9,10 +9,8 @@ package enum OutputSink: EventSink, ~Copyable {
     case file(FileSink)
     /// Syslog over UDP.
     case udp(SyslogUDPSink)
-    /// Syslog over TCP.
-    case tcp(SyslogTCPSink)
-    /// Syslog over TLS.
-    case tls(SyslogTLSSink)
+    /// Syslog over TCP or TLS.
+    case stream(SyslogStreamSink)
 
     /// Opens the sink for `destination`, writing `destination.format(default:)` as `identity`.
     ///
@@ -36,10 +34,10 @@ package enum OutputSink: EventSink, ~Copyable {
             self = .udp(try SyslogUDPSink(host: host, port: port, encoding: encoding))
         case .tcp(let host, let port):
             let framing = framing ?? (format == .json ? .lineFeed : .octetCounting)
-            self = .tcp(try SyslogTCPSink(host: host, port: port, encoding: encoding, framing: framing))
+            self = .stream(try SyslogStreamSink(host: host, port: port, encoding: encoding, framing: framing))
         case .tls(let host, let port):
-            self = .tls(
-                try SyslogTLSSink(
+            self = .stream(
+                try SyslogStreamSink(
                     host: host,
                     port: port,
                     encoding: encoding,
@@ -63,12 +61,9 @@ package enum OutputSink: EventSink, ~Copyable {
         case .udp(var sink):
             do throws(SinkError) { try sink.write(event) } catch { failure = error }
             self = .udp(sink)
-        case .tcp(var sink):
+        case .stream(var sink):
             do throws(SinkError) { try sink.write(event) } catch { failure = error }
-            self = .tcp(sink)
-        case .tls(var sink):
-            do throws(SinkError) { try sink.write(event) } catch { failure = error }
-            self = .tls(sink)
+            self = .stream(sink)
         }
         if let failure { throw failure }
     }
@@ -86,12 +81,9 @@ package enum OutputSink: EventSink, ~Copyable {
         case .udp(var sink):
             do throws(SinkError) { try sink.flush() } catch { failure = error }
             self = .udp(sink)
-        case .tcp(var sink):
+        case .stream(var sink):
             do throws(SinkError) { try sink.flush() } catch { failure = error }
-            self = .tcp(sink)
-        case .tls(var sink):
-            do throws(SinkError) { try sink.flush() } catch { failure = error }
-            self = .tls(sink)
+            self = .stream(sink)
         }
         if let failure { throw failure }
     }
@@ -113,8 +105,7 @@ package enum OutputSink: EventSink, ~Copyable {
     package var droppedCount: Int {
         switch self {
         case .udp(let sink): sink.counters.dropped
-        case .tcp(let sink): sink.counters.dropped
-        case .tls(let sink): sink.counters.dropped
+        case .stream(let sink): sink.counters.dropped
         default: 0
         }
     }
@@ -123,8 +114,7 @@ package enum OutputSink: EventSink, ~Copyable {
     package var networkCounters: NetworkSinkCounters? {
         switch self {
         case .udp(let sink): sink.counters
-        case .tcp(let sink): sink.counters
-        case .tls(let sink): sink.counters
+        case .stream(let sink): sink.counters
         default: nil
         }
     }
@@ -138,12 +128,9 @@ package enum OutputSink: EventSink, ~Copyable {
         case .udp(var sink):
             counters = sink.finish(timeout: timeout)
             self = .udp(sink)
-        case .tcp(var sink):
+        case .stream(var sink):
             counters = sink.finish(timeout: timeout)
-            self = .tcp(sink)
-        case .tls(var sink):
-            counters = sink.finish(timeout: timeout)
-            self = .tls(sink)
+            self = .stream(sink)
         case let other:
             self = other
         }

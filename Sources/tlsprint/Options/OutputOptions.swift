@@ -8,7 +8,7 @@ enum FramingArgument: String, ExpressibleByArgument, CaseIterable {
     case octet
     case lf
 
-    var framing: SyslogTCPSink.Framing { self == .octet ? .octetCounting : .lineFeed }
+    var framing: SyslogStreamSink.Framing { self == .octet ? .octetCounting : .lineFeed }
 }
 
 /// Where events go and how they are written.

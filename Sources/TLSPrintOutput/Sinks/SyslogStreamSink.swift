@@ -1,11 +1,14 @@
 import Foundation
 import TLSPrintSensor
 
-/// Sends events over one TCP connection, framed per RFC 6587, from a bounded queue on its own thread.
+/// Sends events over one stream connection — TCP (RFC 6587) or TLS (RFC 5425) — from a bounded queue on its
+/// own thread.
 ///
 /// The connection is opened by the sender thread and reopened after an error with backoff; the record
-/// being sent goes back to the head of the queue. A full queue drops its oldest record (counted).
-package struct SyslogTCPSink: EventSink, ~Copyable {
+/// being sent goes back to the head of the queue. A full queue drops its oldest record (counted). Over TLS
+/// the connection is a swift-nio-ssl session that verifies the collector's certificate against
+/// ``TLSClientOptions/caFile`` and the host name, and presents a client certificate when given.
+package struct SyslogStreamSink: EventSink, ~Copyable {
     /// RFC 6587 §3.4 framing.
     package enum Framing: String, Hashable, Sendable {
         /// §3.4.1 octet counting: `LENGTH SP MSG` (the default for syslog).
@@ -36,7 +39,7 @@ package struct SyslogTCPSink: EventSink, ~Copyable {
     private let sender: NetworkSender
     private var scratch: [UInt8] = []
 
-    /// Resolves `host` and starts the sender thread (which connects in the background).
+    /// Syslog over TCP: resolves `host` and starts the sender thread (which connects in the background).
     /// - Throws: `SinkError(.resolve)` when the host does not resolve.
     package init(
         host: String,
@@ -46,12 +49,37 @@ package struct SyslogTCPSink: EventSink, ~Copyable {
         queueCapacity: Int = SyslogUDPSink.defaultQueueCapacity
     ) throws(SinkError) {
         let address = try SocketAddress.resolve(host: host, port: port, datagram: false)
+        self.init(
+            connection: SocketConnection(address: address, datagram: false),
+            encoding: encoding,
+            framing: framing,
+            queueCapacity: queueCapacity
+        )
+    }
+
+    /// Syslog over TLS (RFC 5425 requires octet counting; LF is accepted for collectors that want it):
+    /// loads the TLS material and starts the sender thread (which connects in the background).
+    /// - Throws: `SinkError(.open)` when a certificate, key or CA file cannot be loaded.
+    package init(
+        host: String,
+        port: UInt16,
+        encoding: EventEncoding,
+        options: TLSClientOptions,
+        framing: Framing = .octetCounting,
+        queueCapacity: Int = SyslogUDPSink.defaultQueueCapacity
+    ) throws(SinkError) {
+        self.init(
+            connection: try TLSConnection(host: host, port: port, options: options),
+            encoding: encoding,
+            framing: framing,
+            queueCapacity: queueCapacity
+        )
+    }
+
+    private init(connection: any NetworkConnection, encoding: EventEncoding, framing: Framing, queueCapacity: Int) {
         self.framing = framing
         self.encoding = encoding
-        self.sender = NetworkSender(
-            connection: SocketConnection(address: address, datagram: false),
-            capacity: queueCapacity
-        )
+        self.sender = NetworkSender(connection: connection, capacity: queueCapacity)
     }
 
     deinit { _ = sender.finish(timeout: 1) }
