@@ -27,7 +27,8 @@ extension Sensor {
     private mutating func handleClientHello(_ body: [UInt8], context: HandshakeContext, into events: inout [Event]) {
         let slot = context.slot
         // Only the first ClientHello of a stream counts (a second one follows a HelloRetryRequest).
-        guard tcpFlows[slot: slot].client == nil else { return }
+        guard !tcpFlows[slot: slot].sawClientHello else { return }
+        tcpFlows[slot: slot].sawClientHello = true
         tcpFlows[slot: slot].finish(context.direction)
         tcpFlows[slot: slot].clientDirection = context.direction
         let handshake = tcpFlows[slot: slot].handshake
@@ -54,6 +55,9 @@ extension Sensor {
         if tcpFlows[slot: slot].clientDirection == nil {
             tcpFlows[slot: slot].clientDirection = context.direction.opposite
         }
+        // Only this first ServerHello uses the client's record: free it (flows can live long after).
+        let client = tcpFlows[slot: slot].client
+        tcpFlows[slot: slot].client = nil
         let handshake = tcpFlows[slot: slot].handshake
         var extra = Self.latencyFields(client: handshake.clientLatency, server: handshake.serverLatency)
         if let synAck = handshake.synAck { extra.append(EventField("ja4ts", .string(synAck.ja4t))) }
@@ -61,7 +65,7 @@ extension Sensor {
             let built = sessionEvent(
                 body,
                 endpoints: tcpEndpointFields(slot: slot),
-                client: tcpFlows[slot: slot].client,
+                client: client,
                 transport: .tcp,
                 extra: extra,
                 timestamp: context.timestamp

@@ -14,8 +14,9 @@ struct TCPFlow: FlowTableValue {
     var handshake = TCPHandshakeObserver()
     var forward: TLSStreamObserver
     var reverse: TLSStreamObserver
-    /// The client's half of the `tls_session` fields, once its ClientHello was seen.
+    /// The client's half of the `tls_session` fields, from its ClientHello until the first ServerHello.
     var client: ClientRecord?
+    var sawClientHello = false
     var sawServerHello = false
     var sawCertificate = false
     /// The SNI, repeated on the certificate event.
