@@ -10,13 +10,18 @@ final class HandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
     struct ClosedEarly: Error {}
 
     private let promise: EventLoopPromise<Void>
+    private let watcher: InboundWatcher
     private var done = false
 
-    init(promise: EventLoopPromise<Void>) { self.promise = promise }
+    init(promise: EventLoopPromise<Void>, watcher: InboundWatcher) {
+        self.promise = promise
+        self.watcher = watcher
+    }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case .handshakeCompleted? = event as? TLSUserEvent, !done {
             done = true
+            watcher.handshakeCompleted()
             promise.succeed()
         }
         context.fireUserInboundEventTriggered(event)

@@ -14,6 +14,10 @@ internal import NIOSSL
 final class TLSConnection: NetworkConnection {
     /// Time limit for connecting, the handshake and each send, in seconds.
     static let timeLimitSeconds: Int64 = 5
+    /// TLS 1.3: longest wait for the server's verdict on the handshake (see ``awaitAcceptance(of:watcher:)``).
+    static let acceptanceWait: Duration = .seconds(1)
+    /// TLS 1.3: how long the connection must stay up after the server's first post-handshake flight.
+    static let acceptanceGrace: Duration = .milliseconds(50)
 
     let datagram = false
     private let host: String
@@ -65,6 +69,7 @@ final class TLSConnection: NetworkConnection {
     func open() throws(SinkError) {
         close()
         let counter = WireByteCounter()
+        let watcher = InboundWatcher()
         let handshake = group.next().makePromise(of: Void.self)
         let serverHostname = Self.isIPLiteral(host) ? nil : host  // RFC 6066 §3: no IP literals in SNI
         let context = self.context
@@ -74,8 +79,9 @@ final class TLSConnection: NetworkConnection {
                 channel.eventLoop.makeCompletedFuture {
                     let tls = try NIOSSLClientHandler(context: context, serverHostname: serverHostname)
                     try channel.pipeline.syncOperations.addHandler(counter)
+                    try channel.pipeline.syncOperations.addHandler(watcher)
                     try channel.pipeline.syncOperations.addHandler(tls)
-                    try channel.pipeline.syncOperations.addHandler(HandshakeWaiter(promise: handshake))
+                    try channel.pipeline.syncOperations.addHandler(HandshakeWaiter(promise: handshake, watcher: watcher))
                 }
             }
         let connected: any Channel
@@ -95,8 +101,40 @@ final class TLSConnection: NetworkConnection {
             connected.close(promise: nil)
             throw SinkError(.connect, context: "tls handshake: \(error)")
         }
+        try awaitAcceptance(of: connected, watcher: watcher)
         self.counter = counter
         channel = connected
+    }
+
+    /// TLS 1.3 ends the client's handshake before the server has checked the client's Finished and
+    /// certificate; a refusal then arrives as an alert after the client has started sending, and records
+    /// the server's kernel acknowledged would be lost unseen. So before the first record, wait for the
+    /// server's verdict: its first post-handshake flight (session tickets), after which the connection
+    /// must stay up for ``acceptanceGrace``, or its closing the connection (a connect failure: nothing was
+    /// sent). A server that sends no tickets costs one ``acceptanceWait`` per connection.
+    private func awaitAcceptance(of channel: any Channel, watcher: InboundWatcher) throws(SinkError) {
+        let version = (try? channel.nioSSL_tlsVersion().wait()) ?? nil
+        guard version == .tlsv13 else { return }  // TLS 1.2: the server's Finished came after its checks
+        let clock = ContinuousClock()
+        let deadline = clock.now + Self.acceptanceWait
+        var flightSeen: ContinuousClock.Instant?
+        while clock.now < deadline {
+            let (active, reads) =
+                (try? channel.eventLoop.submit { (channel.isActive, watcher.readsAfterHandshake) }.wait())
+                ?? (false, 0)
+            guard active else {
+                channel.close(promise: nil)
+                throw SinkError(.connect, context: "tls: the collector closed the connection after the handshake")
+            }
+            if reads > 0 {
+                if let seen = flightSeen {
+                    if clock.now - seen >= Self.acceptanceGrace { return }
+                } else {
+                    flightSeen = clock.now
+                }
+            }
+            usleep(5_000)
+        }
     }
 
     func send(_ bytes: [UInt8]) throws(SinkError) {
