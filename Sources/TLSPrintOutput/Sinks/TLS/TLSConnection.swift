@@ -81,7 +81,8 @@ final class TLSConnection: NetworkConnection {
                     try channel.pipeline.syncOperations.addHandler(counter)
                     try channel.pipeline.syncOperations.addHandler(watcher)
                     try channel.pipeline.syncOperations.addHandler(tls)
-                    try channel.pipeline.syncOperations.addHandler(HandshakeWaiter(promise: handshake, watcher: watcher))
+                    let waiter = HandshakeWaiter(promise: handshake, watcher: watcher)
+                    try channel.pipeline.syncOperations.addHandler(waiter)
                 }
             }
         let connected: any Channel
