@@ -12,6 +12,7 @@ package struct Sensor: ~Copyable {
     var tcpFlows: FlowTable<FlowKey, TCPFlow>
     var quicFlows: FlowTable<FlowKey, QUICFlow>
     var dtlsFlows: FlowTable<FlowKey, DTLSFlow>
+    var openVPNFlows: FlowTable<FlowKey, OpenVPNFlow>
     var fragments: IPFragmentReassembler
     var certificateCache: BoundedCache<String, ParsedCertificate>
     var deduplicator: Deduplicator
@@ -22,6 +23,7 @@ package struct Sensor: ~Copyable {
         tcpFlows = FlowTable(capacity: configuration.maxFlows)
         quicFlows = FlowTable(capacity: configuration.maxQUICConnections)
         dtlsFlows = FlowTable(capacity: configuration.maxQUICConnections)
+        openVPNFlows = FlowTable(capacity: configuration.maxQUICConnections)
         var fragmentLimits = IPFragmentReassembler.Configuration()
         fragmentLimits.maximumDatagrams = configuration.pendingFragmentedDatagrams
         fragments = IPFragmentReassembler(configuration: fragmentLimits)
@@ -33,7 +35,7 @@ package struct Sensor: ~Copyable {
     }
 
     /// Flows tracked now.
-    package var activeFlows: Int { tcpFlows.count + quicFlows.count + dtlsFlows.count }
+    package var activeFlows: Int { tcpFlows.count + quicFlows.count + dtlsFlows.count + openVPNFlows.count }
 
     /// Processes one captured frame, appending any events it completes to `events`.
     package mutating func process(_ info: CaptureInfo, frame: Span<UInt8>, into events: inout [Event]) {
@@ -65,6 +67,7 @@ package struct Sensor: ~Copyable {
             discharge(flow.chargedBytes)
         }
         while dtlsFlows.removeOldest(idleBefore: deadline) != nil { counters.flowsExpired += 1 }
+        while openVPNFlows.removeOldest(idleBefore: deadline) != nil { counters.flowsExpired += 1 }
         while let (_, flow) = quicFlows.removeOldest(idleBefore: deadline) {
             counters.flowsExpired += 1
             discharge(flow.chargedBytes)

@@ -12,6 +12,7 @@ package struct SensorCounters: Hashable, Sendable {
         case certificate
         case quic
         case dtls
+        case openVPN = "openvpn"
     }
 
     package var packets = 0

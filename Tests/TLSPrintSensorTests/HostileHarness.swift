@@ -162,6 +162,33 @@ package enum FuzzHarness {
             }
         }
         _ = (client.flush(), server.flush())
+        openVPN(bytes)
+    }
+
+    /// The same framing read as OpenVPN-over-UDP control packets, the HMAC size chosen by the frame's first
+    /// byte: parses every datagram and feeds the control channel of its direction.
+    static func openVPN(_ bytes: [UInt8]) {
+        var channels = (OpenVPNControlChannel(), OpenVPNControlChannel())
+        var offset = 0
+        while offset + 3 <= bytes.count {
+            let toServer = bytes[offset] & 1 == 0
+            let hmacSize = OpenVPNControlPacket.hmacSizes[
+                Int(bytes[offset] >> 1) % OpenVPNControlPacket.hmacSizes.count
+            ]
+            let length = min(Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]), bytes.count - offset - 3)
+            let datagram = Array(bytes[(offset + 3)..<(offset + 3 + length)])
+            offset += 3 + length
+            _ = OpenVPNControlPacket.hmacSizeOfClientHardReset(datagram.span)
+            guard let packet = try? OpenVPNControlPacket(parsing: datagram.span, hmacSize: hmacSize),
+                let id = packet.messagePacketID
+            else { continue }
+            let messages =
+                toServer
+                ? channels.0.receive(id, payload: packet.payload) : channels.1.receive(id, payload: packet.payload)
+            for message in messages where message.type == .clientHello {
+                _ = try? ClientHello(parsingAll: message.body)
+            }
+        }
     }
 
     /// Byte 0 selects the link type (`sensorLinkTypes`), byte 1 the configuration (bit 0: tiny caps,
