@@ -165,9 +165,16 @@ package enum FuzzHarness {
         openVPN(bytes)
     }
 
-    /// The same framing read as OpenVPN-over-UDP control packets, the HMAC size chosen by the frame's first
-    /// byte: parses every datagram and feeds the control channel of its direction.
+    /// The input as one direction of OpenVPN over TCP, then the framing above read as OpenVPN-over-UDP
+    /// control packets, the HMAC size chosen by the frame's first byte: parses every datagram and feeds the
+    /// control channel of its direction.
     static func openVPN(_ bytes: [UInt8]) {
+        // The whole input as one direction of OpenVPN over TCP.
+        _ = OpenVPNStreamDeframer.detect(bytes.span)
+        var deframer = OpenVPNStreamDeframer(
+            hmacSize: OpenVPNControlPacket.hmacSizes[Int(bytes.first ?? 0) % OpenVPNControlPacket.hmacSizes.count]
+        )
+        _ = deframer.feed(bytes.span)
         var channels = (OpenVPNControlChannel(), OpenVPNControlChannel())
         var offset = 0
         while offset + 3 <= bytes.count {

@@ -100,3 +100,66 @@ import Testing
         #expect(channel.gaveUp && channel.isFinished && channel.bufferedBytes < 100)
     }
 }
+
+/// OpenVPN over TCP: length-prefixed packets (openvpn socket.h), the TLS spread over control packets.
+@Suite struct OpenVPNStreamDeframerTests {
+    static func framed(_ packet: [UInt8]) -> [UInt8] {
+        [UInt8(packet.count >> 8), UInt8(packet.count & 0xFF)] + packet
+    }
+
+    /// A client's side: hard reset, then a ClientHello record cut across three control packets, one of them
+    /// carrying an acknowledgement.
+    static func clientStream(hmac: Int) -> (stream: [UInt8], body: [UInt8]) {
+        let (record, body) = OpenVPNControlTests.handshakeRecord(bodyLength: 900)
+        let reset = OpenVPNControlTests.datagram(opcode: 7, hmac: hmac, packetID: 0)
+        let parts = [Array(record[0..<300]), Array(record[300..<700]), Array(record[700...])]
+        var stream = framed(reset)
+        stream += framed(OpenVPNControlTests.datagram(opcode: 5, hmac: hmac, acks: [0]))
+        stream += framed(OpenVPNControlTests.datagram(opcode: 4, hmac: hmac, packetID: 1, payload: parts[0]))
+        stream += framed(OpenVPNControlTests.datagram(opcode: 4, hmac: hmac, acks: [0], packetID: 2, payload: parts[1]))
+        stream += framed(OpenVPNControlTests.datagram(opcode: 4, hmac: hmac, packetID: 3, payload: parts[2]))
+        return (stream, body)
+    }
+
+    @Test(arguments: [0, 20, 64])
+    func detectsAHardResetAndReadsTheHelloAcrossControlPackets(hmac: Int) {
+        let (stream, body) = Self.clientStream(hmac: hmac)
+        #expect(OpenVPNStreamDeframer.detect(stream.span) == hmac)
+        for chunk in [1, 7, 100, stream.count] {
+            var deframer = OpenVPNStreamDeframer(hmacSize: hmac)
+            var messages: [HandshakeMessage] = []
+            var start = 0
+            while start < stream.count {
+                let end = min(stream.count, start + chunk)
+                messages += deframer.feed(Array(stream[start..<end]).span)
+                start = end
+            }
+            #expect(messages == [HandshakeMessage(type: .clientHello, body: body)], "chunks of \(chunk)")
+        }
+        // What a search for TLS records in the raw stream would read: the OpenVPN header inside the record.
+        var plain = TLSHandshakeAssembler()
+        #expect(plain.feed(stream) != [HandshakeMessage(type: .clientHello, body: body)])
+    }
+
+    @Test func tlsAndPlaintextAreNotOpenVPN() {
+        let starts: [[UInt8]] = [
+            [22, 3, 1, 0, 100, 1, 0, 0, 96] + Array(repeating: 0, count: 96),  // a TLS record
+            Array("EHLO mail.example\r\n".utf8),
+            Self.framed(OpenVPNControlTests.datagram(opcode: 7, packetID: 0)).dropLast().map { $0 },  // cut short
+            Self.framed(OpenVPNControlTests.datagram(opcode: 4, packetID: 0)),  // not a reset
+        ]
+        for start in starts { #expect(OpenVPNStreamDeframer.detect(start.span) == nil) }
+    }
+
+    @Test func brokenFramingEndsTheDirection() {
+        for bad: [UInt8] in [[0, 0, 0x38], [0x7F, 0xFF, 0x38]] {
+            var deframer = OpenVPNStreamDeframer(hmacSize: 0)
+            #expect(deframer.feed(bad.span).isEmpty)
+            #expect(deframer.isFinished && deframer.bufferedBytes == 0)
+            guard case .failed = deframer.state else {
+                Issue.record("expected a failure for \(bad)")
+                continue
+            }
+        }
+    }
+}

@@ -3,9 +3,15 @@ import TLSPrintFlow
 import TLSPrintTLS
 
 /// Watches one direction of a TCP flow: reassembles its first bytes and cuts them into handshake messages.
+///
+/// The first bytes decide how: TLS (also after a plaintext prelude) goes to a `TLSHandshakeAssembler`; a
+/// direction that opens with an OpenVPN hard reset goes to an `OpenVPNStreamDeframer`, which takes the TLS
+/// out of OpenVPN's control packets.
 struct TLSStreamObserver: Sendable {
     private var prefix: StreamPrefix
     private var assembler = TLSHandshakeAssembler()
+    private var openVPN: OpenVPNStreamDeframer?
+    private var sawFirstBytes = false
     /// Set when nothing more is wanted from this direction; later segments cost nothing.
     private(set) var isFinished = false
 
@@ -22,17 +28,18 @@ struct TLSStreamObserver: Sendable {
     mutating func finish() {
         isFinished = true
         assembler = TLSHandshakeAssembler()
+        openVPN = nil
         prefix = StreamPrefix(capacity: 0, maxPendingSegments: 0)
     }
 
     /// Bytes this direction holds: early segments and partial records or messages.
-    var bufferedBytes: Int { prefix.pendingBytes + assembler.bufferedBytes }
+    var bufferedBytes: Int { prefix.pendingBytes + (openVPN?.bufferedBytes ?? assembler.bufferedBytes) }
 
     /// What stopped the direction early, for the counters.
     var stop: StreamPrefix.Stop? { prefix.stopped }
 
-    /// The assembler's state.
-    var state: TLSHandshakeAssembler.State { assembler.state }
+    /// The assembler's state (the OpenVPN control channel's, for OpenVPN).
+    var state: TLSHandshakeAssembler.State { openVPN?.state ?? assembler.state }
 
     /// True when the direction opened with an SSLv2-format ClientHello.
     var sawSSLv2ClientHello: Bool { assembler.isSSLv2ClientHello }
@@ -43,14 +50,27 @@ struct TLSStreamObserver: Sendable {
         // Move the assembler out so the delivery closure can mutate it while `prefix` is being mutated.
         var working = assembler
         assembler = TLSHandshakeAssembler()
+        var workingOpenVPN = openVPN
+        var first = !sawFirstBytes
         var messages: [HandshakeMessage] = []
         prefix.receive(sequence: sequence, payload: payload) { chunk in
-            messages.append(contentsOf: working.feed(chunk))
+            if first, let hmacSize = OpenVPNStreamDeframer.detect(chunk) {
+                workingOpenVPN = OpenVPNStreamDeframer(hmacSize: hmacSize)
+            }
+            first = false
+            if let unwrapped = workingOpenVPN?.feed(chunk) {
+                messages.append(contentsOf: unwrapped)
+            } else {
+                messages.append(contentsOf: working.feed(chunk))
+            }
         }
         assembler = working
-        switch assembler.state {
+        openVPN = workingOpenVPN
+        sawFirstBytes = !first
+        switch state {
         case .notTLS, .failed, .done: isFinished = true
-        case .searching, .handshake: if prefix.stopped != nil { isFinished = true }
+        case .searching, .handshake:
+            if prefix.stopped != nil || openVPN?.isFinished == true { isFinished = true }
         }
         return messages
     }

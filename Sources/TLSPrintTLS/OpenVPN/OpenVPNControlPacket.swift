@@ -66,12 +66,26 @@ package struct OpenVPNControlPacket: Sendable {
     /// The tls-auth HMAC size for which `datagram` reads as a client's first hard reset (v2 or v3, key 0,
     /// no acknowledgements, message packet id 0), or nil when it reads as none.
     package static func hmacSizeOfClientHardReset(_ datagram: Span<UInt8>) -> Int? {
-        guard !datagram.isEmpty, datagram[0] & 0x07 == 0 else { return nil }
+        hmacSizeOfHardReset(datagram, opcodes: [.hardResetClientV2, .hardResetClientV3])
+    }
+
+    /// The tls-auth HMAC size for which `packet` reads as the first packet of either side (a client's or a
+    /// server's hard reset, v1 to v3, key 0, message packet id 0), or nil when it reads as none.
+    package static func hmacSizeOfAnyHardReset(_ packet: Span<UInt8>) -> Int? {
+        hmacSizeOfHardReset(
+            packet,
+            opcodes: [
+                .hardResetClientV1, .hardResetServerV1, .hardResetClientV2, .hardResetServerV2, .hardResetClientV3,
+            ]
+        )
+    }
+
+    private static func hmacSizeOfHardReset(_ packet: Span<UInt8>, opcodes: Set<Opcode>) -> Int? {
+        guard !packet.isEmpty, packet[0] & 0x07 == 0 else { return nil }
         for size in hmacSizes {
-            guard let packet = try? OpenVPNControlPacket(parsing: datagram, hmacSize: size) else { continue }
-            let isReset = packet.opcode == .hardResetClientV2 || packet.opcode == .hardResetClientV3
+            guard let parsed = try? OpenVPNControlPacket(parsing: packet, hmacSize: size) else { continue }
             // Without tls-auth the reset carries no payload before OpenVPN 2.6 and a few TLVs after.
-            if isReset, packet.messagePacketID == 0, packet.payload.count <= 64 { return size }
+            if opcodes.contains(parsed.opcode), parsed.messagePacketID == 0, parsed.payload.count <= 64 { return size }
         }
         return nil
     }
