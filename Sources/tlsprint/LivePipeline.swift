@@ -104,6 +104,15 @@ struct LivePipeline {
             events.removeAll(keepingCapacity: true)
             let pending = signals.drain()
             if pending.reopen { sinks.reopen() }
+            if pending.stop, !capture.immediateMode {
+                // Outside immediate mode the kernel hands over a partly filled ring block only when its 100 ms
+                // timeout passes: wait for it once, so packets that arrived before the signal are not lost.
+                _ = try? source.dispatch(timeoutMilliseconds: 150) { info, frame in
+                    sensor.process(info, frame: frame, into: &events)
+                }
+                sinks.write(events)
+                events.removeAll(keepingCapacity: true)
+            }
             if pending.stop || source.isStopped { break }
             if interval > 0, now >= nextStats {
                 nextStats = now + interval

@@ -21,6 +21,17 @@ struct CaptureOptions: ParsableArguments {
     )
     var promiscuous: Bool?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Hand each packet over as it arrives (default off: the kernel fills ring blocks, retired within 100 ms)."
+                + " Env: TLSPRINT_IMMEDIATE=1.",
+            discussion: "Timestamps, and so JA4L, are the kernel's either way; immediate mode costs a wake-up per "
+                + "packet."
+        )
+    )
+    var immediate: Bool?
+
     @Option(help: "Switch to this user once the capture is open, as tcpdump -Z does. Env: TLSPRINT_USER.")
     var user: String?
 
@@ -54,6 +65,11 @@ struct CaptureOptions: ParsableArguments {
             configuration.promiscuous = promiscuous
         } else if let flag = try Environment.integer("TLSPRINT_PROMISCUOUS", in: environment) {
             configuration.promiscuous = flag != 0
+        }
+        if let immediate {
+            configuration.immediateMode = immediate
+        } else if let flag = try Environment.integer("TLSPRINT_IMMEDIATE", in: environment) {
+            configuration.immediateMode = flag != 0
         }
         return configuration
     }
