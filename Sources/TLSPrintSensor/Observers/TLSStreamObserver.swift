@@ -10,7 +10,23 @@ import TLSPrintTLS
 struct TLSStreamObserver: Sendable {
     private var prefix: StreamPrefix
     private var assembler = TLSHandshakeAssembler()
-    private var openVPN: OpenVPNStreamDeframer?
+    /// Kept out of line (one pointer inline): few flows are OpenVPN, and a SYN flood fills the flow table with
+    /// observers that never see a byte.
+    private var boxedOpenVPN: OutOfLine?
+    private var openVPN: OpenVPNStreamDeframer? {
+        get { boxedOpenVPN?.deframer }
+        set { boxedOpenVPN = newValue.map { .deframer($0) } }
+    }
+
+    private indirect enum OutOfLine: Sendable {
+        case deframer(OpenVPNStreamDeframer)
+
+        var deframer: OpenVPNStreamDeframer {
+            switch self {
+            case .deframer(let deframer): deframer
+            }
+        }
+    }
     private var sawFirstBytes = false
     /// Set when nothing more is wanted from this direction; later segments cost nothing.
     private(set) var isFinished = false
