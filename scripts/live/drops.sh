@@ -21,25 +21,9 @@ tlsprint=${TLSPRINT:-$(cd "$root" && swift build -c release --product tlsprint >
 seconds=${SECONDS_PER_RATE:-3}
 [[ -r $capture ]] || { say "SKIP: capture $capture not found"; exit 0; }
 
-id=$$
-send_ns="tlsprint-send-$id"
-recv_ns="tlsprint-recv-$id"
-work=$(mktemp -d /tmp/tlsprint-drops.XXXXXX)
-pid=""
-cleanup() {
-    [[ -n $pid ]] && kill "$pid" 2>/dev/null || true
-    ip netns del "$send_ns" 2>/dev/null || true
-    ip netns del "$recv_ns" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-ip netns add "$send_ns"
-ip netns add "$recv_ns"
-ip link add "dS$id" type veth peer name "dR$id"
-ip link set "dS$id" netns "$send_ns"
-ip link set "dR$id" netns "$recv_ns"
-ip -n "$send_ns" link set "dS$id" up
-ip -n "$recv_ns" link set "dR$id" up
+# shellcheck source=scripts/live/netns-pair.sh
+source "$root/scripts/live/netns-pair.sh"
+netns_pair drops
 
 bytes=$(stat -c %s "$capture")
 loops_for() { python3 -c "import math; print(max(1, math.ceil($1 * 1e6 / 8 * $seconds / $bytes)))"; }
@@ -49,14 +33,14 @@ run() {
     local tool=$1 rate=$2 loops
     loops=$(loops_for "$rate")
     if [[ $tool == tlsprint ]]; then
-        setsid ip netns exec "$recv_ns" "$tlsprint" live -i "dR$id" --format json --stats-interval 0 --quiet \
+        setsid ip netns exec "$recv_ns" "$tlsprint" live -i "$recv_if" --format json --stats-interval 0 --quiet \
             >"$work/out.jsonl" 2>"$work/err" &
     else
-        setsid ip netns exec "$recv_ns" tcpdump -i "dR$id" -w /dev/null 2>"$work/err" &
+        setsid ip netns exec "$recv_ns" tcpdump -i "$recv_if" -w /dev/null 2>"$work/err" &
     fi
     pid=$!
     sleep 1
-    ip netns exec "$send_ns" tcpreplay -q -i "dS$id" --mbps "$rate" --loop "$loops" "$capture" >"$work/replay" 2>&1 || true
+    ip netns exec "$send_ns" tcpreplay -q -i "$send_if" --mbps "$rate" --loop "$loops" "$capture" >"$work/replay" 2>&1 || true
     sleep 0.5
     kill -TERM "$pid"
     wait "$pid" 2>/dev/null || true

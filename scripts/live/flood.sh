@@ -18,33 +18,17 @@ flows=${FLOWS:-1000000}
 rate=${RATE_MBPS:-200}
 bound=${MEMORY_BOUND_MB:-256}
 
-id=$$
-send_ns="tlsprint-fsend-$id"
-recv_ns="tlsprint-frecv-$id"
-work=$(mktemp -d /tmp/tlsprint-flood.XXXXXX)
-pid=""
-cleanup() {
-    [[ -n $pid ]] && kill "$pid" 2>/dev/null || true
-    ip netns del "$send_ns" 2>/dev/null || true
-    ip netns del "$recv_ns" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-ip netns add "$send_ns"
-ip netns add "$recv_ns"
-ip link add "fS$id" type veth peer name "fR$id"
-ip link set "fS$id" netns "$send_ns"
-ip link set "fR$id" netns "$recv_ns"
-ip -n "$send_ns" link set "fS$id" up
-ip -n "$recv_ns" link set "fR$id" up
+# shellcheck source=scripts/live/netns-pair.sh
+source "$root/scripts/live/netns-pair.sh"
+netns_pair flood
 
 python3 "$root/scripts/stress/gen_pcap.py" syn-flood "$flows" >"$work/flood.pcap"
-setsid ip netns exec "$recv_ns" "$tlsprint" live -i "fR$id" --format json --stats-interval 0 --quiet \
+setsid ip netns exec "$recv_ns" "$tlsprint" live -i "$recv_if" --format json --stats-interval 0 --quiet \
     >"$work/out.jsonl" 2>"$work/err" &
 pid=$!
 sleep 1
-tlsprint_pid=$(pgrep -n -f "live -i fR$id" || true)
-ip netns exec "$send_ns" tcpreplay -q -i "fS$id" --mbps "$rate" "$work/flood.pcap" >"$work/replay" 2>&1 || true
+tlsprint_pid=$(pgrep -n -f "live -i $recv_if" || true)
+ip netns exec "$send_ns" tcpreplay -q -i "$send_if" --mbps "$rate" "$work/flood.pcap" >"$work/replay" 2>&1 || true
 sleep 1
 peak_kib=$(awk '/VmHWM/ {print $2}' "/proc/${tlsprint_pid:-0}/status" 2>/dev/null || echo 0)
 kill -TERM "$pid"
