@@ -9,10 +9,15 @@ struct DTLSFlow: FlowTableValue {
     var handshake: DatagramHandshake
     var forward = DTLSHandshakeReassembler()
     var reverse = DTLSHandshakeReassembler()
+    /// Bytes both directions hold, as last charged to the sensor's memory budget.
+    var chargedBytes = 0
 
     init(first: Endpoint, second: Endpoint) {
         handshake = DatagramHandshake(first: first, second: second, transport: "dtls", marker: .dtls)
     }
+
+    /// Bytes both directions hold now.
+    var bufferedBytes: Int { forward.bufferedBytes + reverse.bufferedBytes }
 
     /// A placeholder for free table slots.
     static var vacant: DTLSFlow {

@@ -13,6 +13,8 @@ struct OpenVPNFlow: FlowTableValue {
     let hmacSize: Int
     var forward = OpenVPNControlChannel()
     var reverse = OpenVPNControlChannel()
+    /// Bytes both directions hold, as last charged to the sensor's memory budget.
+    var chargedBytes = 0
 
     init(first: Endpoint, second: Endpoint, hmacSize: Int) {
         handshake = DatagramHandshake(first: first, second: second, transport: "udp", marker: .tcp)
@@ -24,6 +26,9 @@ struct OpenVPNFlow: FlowTableValue {
         let nowhere = Endpoint(address: .v4(0), port: 0)
         return OpenVPNFlow(first: nowhere, second: nowhere, hmacSize: 0)
     }
+
+    /// Bytes both directions hold now.
+    var bufferedBytes: Int { forward.bufferedBytes + reverse.bufferedBytes }
 
     /// True when neither direction's channel wants more.
     var isQuiet: Bool { handshake.isQuiet || (forward.isFinished && reverse.isFinished) }

@@ -51,7 +51,10 @@ extension Sensor {
                 return
             }
             let inserted = dtlsFlows.insert(DTLSFlow(first: source, second: destination), for: key, at: now)
-            if inserted.evicted != nil { counters.flowsEvicted += 1 }
+            if let (_, evicted) = inserted.evicted {
+                counters.flowsEvicted += 1
+                discharge(evicted.chargedBytes)
+            }
             counters.flowsCreated += 1
             slot = inserted.slot
         }
@@ -64,19 +67,22 @@ extension Sensor {
             }
         } catch {
             counters.count(error, in: .dtls)
-            return
+            messages = []
         }
-        guard !messages.isEmpty else { return }
-        var handshake = dtlsFlows[slot: slot].handshake
-        for message in messages {
-            handleDatagramHandshake(
-                message.message,
-                flow: &handshake,
-                direction: direction,
-                timestamp: info.timestamp,
-                into: &events
-            )
+        if !messages.isEmpty {
+            var handshake = dtlsFlows[slot: slot].handshake
+            for message in messages {
+                handleDatagramHandshake(
+                    message.message,
+                    flow: &handshake,
+                    direction: direction,
+                    timestamp: info.timestamp,
+                    into: &events
+                )
+            }
+            dtlsFlows[slot: slot].handshake = handshake
         }
-        dtlsFlows[slot: slot].handshake = handshake
+        // Last: charging may release this very flow when it is the oldest and the budget is exceeded.
+        chargeDTLS(slot: slot)
     }
 }

@@ -1,25 +1,38 @@
 import TLSPrintCore
 import TLSPrintFlow
 
+/// Per-flow state whose reassembly buffers count against the sensor's memory budget.
+protocol BudgetedFlow: FlowTableValue {
+    /// Bytes the flow's buffers hold now.
+    var bufferedBytes: Int { get }
+    /// Bytes as last charged to the budget.
+    var chargedBytes: Int { get set }
+}
+
+extension TCPFlow: BudgetedFlow {}
+extension QUICFlow: BudgetedFlow {}
+extension DTLSFlow: BudgetedFlow {}
+extension OpenVPNFlow: BudgetedFlow {}
+
 extension Sensor {
     /// Charges a TCP flow's change in buffered bytes to the budget, releasing old flows when it is exceeded.
     mutating func chargeTCP(slot: Int) {
-        let now = tcpFlows[slot: slot].bufferedBytes
-        let delta = now - tcpFlows[slot: slot].chargedBytes
-        guard delta != 0 else { return }
-        tcpFlows[slot: slot].chargedBytes = now
-        counters.bufferedBytes += delta
-        if delta > 0 { enforceMemoryBudget() }
+        if Self.charge(&tcpFlows, slot: slot, to: &counters) { enforceMemoryBudget() }
     }
 
     /// Charges a QUIC connection's change in buffered bytes to the budget.
     mutating func chargeQUIC(slot: Int) {
-        let now = quicFlows[slot: slot].bufferedBytes
-        let delta = now - quicFlows[slot: slot].chargedBytes
-        guard delta != 0 else { return }
-        quicFlows[slot: slot].chargedBytes = now
-        counters.bufferedBytes += delta
-        if delta > 0 { enforceMemoryBudget() }
+        if Self.charge(&quicFlows, slot: slot, to: &counters) { enforceMemoryBudget() }
+    }
+
+    /// Charges a DTLS association's change in buffered bytes to the budget.
+    mutating func chargeDTLS(slot: Int) {
+        if Self.charge(&dtlsFlows, slot: slot, to: &counters) { enforceMemoryBudget() }
+    }
+
+    /// Charges an OpenVPN-over-UDP flow's change in buffered bytes to the budget.
+    mutating func chargeOpenVPN(slot: Int) {
+        if Self.charge(&openVPNFlows, slot: slot, to: &counters) { enforceMemoryBudget() }
     }
 
     /// Gives back the bytes of a flow that leaves the table.
@@ -27,20 +40,38 @@ extension Sensor {
         counters.bufferedBytes -= bytes
     }
 
-    /// Releases the least recently active flows (TCP first, then QUIC) until the buffers fit the budget.
+    /// Records the change in a flow's buffered bytes; true when it grew (the budget must then be checked).
+    private static func charge<Flow: BudgetedFlow>(
+        _ table: inout FlowTable<FlowKey, Flow>,
+        slot: Int,
+        to counters: inout SensorCounters
+    ) -> Bool {
+        let now = table[slot: slot].bufferedBytes
+        let delta = now - table[slot: slot].chargedBytes
+        guard delta != 0 else { return false }
+        table[slot: slot].chargedBytes = now
+        counters.bufferedBytes += delta
+        return delta > 0
+    }
+
+    /// Releases the least recently active flows (TCP first, then QUIC, DTLS, OpenVPN) until the buffers fit
+    /// the budget.
     ///
     /// Released flows lose their partial handshake; the flow that just grew may be among them when it is
     /// the oldest. Like Suricata's stream memcap: a flood of stalled handshakes cannot grow memory further.
     private mutating func enforceMemoryBudget() {
         while counters.bufferedBytes > configuration.memoryBudgetBytes {
-            if let (_, flow) = tcpFlows.removeOldest(idleBefore: .max) {
-                discharge(flow.chargedBytes)
-            } else if let (_, flow) = quicFlows.removeOldest(idleBefore: .max) {
-                discharge(flow.chargedBytes)
-            } else {
-                return
-            }
+            guard
+                let released = Self.releaseOldest(&tcpFlows) ?? Self.releaseOldest(&quicFlows)
+                    ?? Self.releaseOldest(&dtlsFlows) ?? Self.releaseOldest(&openVPNFlows)
+            else { return }
+            discharge(released)
             counters.flowsReleasedForMemory += 1
         }
+    }
+
+    /// Removes the least recently active flow of `table`; returns the bytes charged for it.
+    private static func releaseOldest<Flow: BudgetedFlow>(_ table: inout FlowTable<FlowKey, Flow>) -> Int? {
+        table.removeOldest(idleBefore: .max).map { $0.1.chargedBytes }
     }
 }

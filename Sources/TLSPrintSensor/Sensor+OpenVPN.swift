@@ -23,7 +23,10 @@ extension Sensor {
             guard let hmacSize = OpenVPNControlPacket.hmacSizeOfClientHardReset(payload) else { return }
             let flow = OpenVPNFlow(first: source, second: destination, hmacSize: hmacSize)
             let inserted = openVPNFlows.insert(flow, for: key, at: now)
-            if inserted.evicted != nil { counters.flowsEvicted += 1 }
+            if let (_, evicted) = inserted.evicted {
+                counters.flowsEvicted += 1
+                discharge(evicted.chargedBytes)
+            }
             counters.flowsCreated += 1
             return  // a hard reset carries no TLS
         }
@@ -41,17 +44,20 @@ extension Sensor {
             case .forward: openVPNFlows[slot: slot].forward.receive(packetID, payload: packet.payload)
             case .reverse: openVPNFlows[slot: slot].reverse.receive(packetID, payload: packet.payload)
             }
-        guard !messages.isEmpty else { return }
-        var handshake = openVPNFlows[slot: slot].handshake
-        for message in messages {
-            handleDatagramHandshake(
-                message,
-                flow: &handshake,
-                direction: direction,
-                timestamp: info.timestamp,
-                into: &events
-            )
+        if !messages.isEmpty {
+            var handshake = openVPNFlows[slot: slot].handshake
+            for message in messages {
+                handleDatagramHandshake(
+                    message,
+                    flow: &handshake,
+                    direction: direction,
+                    timestamp: info.timestamp,
+                    into: &events
+                )
+            }
+            openVPNFlows[slot: slot].handshake = handshake
         }
-        openVPNFlows[slot: slot].handshake = handshake
+        // Last: charging may release this very flow when it is the oldest and the budget is exceeded.
+        chargeOpenVPN(slot: slot)
     }
 }

@@ -66,8 +66,14 @@ package struct Sensor: ~Copyable {
             counters.flowsExpired += 1
             discharge(flow.chargedBytes)
         }
-        while dtlsFlows.removeOldest(idleBefore: deadline) != nil { counters.flowsExpired += 1 }
-        while openVPNFlows.removeOldest(idleBefore: deadline) != nil { counters.flowsExpired += 1 }
+        while let (_, flow) = dtlsFlows.removeOldest(idleBefore: deadline) {
+            counters.flowsExpired += 1
+            discharge(flow.chargedBytes)
+        }
+        while let (_, flow) = openVPNFlows.removeOldest(idleBefore: deadline) {
+            counters.flowsExpired += 1
+            discharge(flow.chargedBytes)
+        }
         while let (_, flow) = quicFlows.removeOldest(idleBefore: deadline) {
             counters.flowsExpired += 1
             discharge(flow.chargedBytes)

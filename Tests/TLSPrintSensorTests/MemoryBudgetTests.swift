@@ -66,6 +66,67 @@ import Testing
         #expect(counters.flowsReleasedForMemory > 800)
     }
 
+    /// A DTLS 1.2 datagram holding the first 8,000 bytes of a 60,000-byte ClientHello (RFC 6347 §4.2.2).
+    static func stalledDTLSHello() -> [UInt8] {
+        let fragment = 8_000
+        var handshake: [UInt8] = [0x01, 0x00, 0xEA, 0x60, 0x00, 0x00, 0x00, 0x00, 0x00]  // type, length, seq, offset
+        handshake += [0x00, UInt8(fragment >> 8), UInt8(fragment & 0xFF)] + [UInt8](repeating: 0x41, count: fragment)
+        let record: [UInt8] = [0x16, 0xFE, 0xFD, 0x00, 0x00, 0, 0, 0, 0, 0, 0]  // type, version, epoch, sequence
+        return record + [UInt8(handshake.count >> 8), UInt8(handshake.count & 0xFF)] + handshake
+    }
+
+    /// OpenVPN over UDP without tls-auth: the client's hard reset, then a control packet with the stalled hello.
+    static func stalledOpenVPNHello() -> [[UInt8]] {
+        let session = [UInt8](repeating: 0x11, count: 8)
+        let reset: [UInt8] = [7 << 3] + session + [0] + [0, 0, 0, 0]
+        let control: [UInt8] = [4 << 3] + session + [0] + [0, 0, 0, 1] + stalledHello(sent: 8_000)
+        return [reset, control]
+    }
+
+    /// `flows` UDP clients, each sending `datagrams`, through one sensor.
+    static func runUDP(flows: Int, budget: Int, datagrams: [[UInt8]]) -> (counters: SensorCounters, peak: Int) {
+        var configuration = SensorConfiguration.withoutDeduplication
+        configuration.memoryBudgetBytes = budget
+        var sensor = Sensor(configuration: configuration)
+        var events: [Event] = []
+        var peak = 0
+        for index in 0..<flows {
+            let client = IPAddress.v4(0x0A00_0000 | UInt32(index))
+            let time = CaptureTimestamp(seconds: 1_700_000_000, nanoseconds: Int64(index) * 1_000)
+            for datagram in datagrams {
+                let udp = PacketBuilder.udp(sourcePort: 40_000, destinationPort: 4_433, datagram)
+                let frame = PacketBuilder.ipFrame(
+                    source: client,
+                    destination: .v4(0xC0A8_0001),
+                    protocol: 17,
+                    ttl: 64,
+                    udp
+                )
+                let info = CaptureInfo(
+                    timestamp: time,
+                    capturedLength: frame.count,
+                    originalLength: frame.count,
+                    linkType: .ethernet
+                )
+                sensor.process(info, frame: frame.span, into: &events)
+                peak = max(peak, sensor.counters.bufferedBytes)
+            }
+        }
+        #expect(events.isEmpty)
+        return (sensor.snapshotCounters(), peak)
+    }
+
+    @Test func stalledDTLSAndOpenVPNHandshakesStayUnderTheBudget() {
+        let budget = 1 << 20
+        for datagrams in [[Self.stalledDTLSHello()], Self.stalledOpenVPNHello()] {
+            let (held, _) = Self.runUDP(flows: 50, budget: 64 << 20, datagrams: datagrams)
+            #expect(held.bufferedBytes > 50 * 7_000)  // every partial hello is really held and charged
+            let (counters, peak) = Self.runUDP(flows: 1_000, budget: budget, datagrams: datagrams)
+            #expect(peak <= budget && counters.bufferedBytes <= budget)
+            #expect(counters.flowsReleasedForMemory > 800)
+        }
+    }
+
     @Test func underTheBudgetNothingIsReleased() {
         let (counters, peak) = Self.run(flows: 50, budget: 64 << 20)
         #expect(counters.flowsReleasedForMemory == 0)

@@ -36,7 +36,7 @@ package struct DTLSHandshakeReassembler: Sendable {
 
     private var pending: [DTLSPartialMessage] = []
     private var nextSequence = 0
-    private var bufferedBytes = 0
+    package private(set) var bufferedBytes = 0
 
     /// A reassembler with the given caps.
     package init(maximumFragmentsPerMessage: Int = 64, maximumBufferedBytes: Int = 2 * Limits.handshakeMessageSize) {
