@@ -112,7 +112,7 @@ def packets(layers_list):
         tcp_layers = all_of(layers, "tcp")
         udp_layers = all_of(layers, "udp")
         p = {"time_ns": time_ns(first(frame, "frame.time_epoch")), "src": src, "dst": dst, "ttl": ttl,
-             "tcp": None, "quic_types": []}
+             "tcp": None, "quic_types": [], "openvpn": first(layers, "openvpn") is not None}
         if tcp_layers:
             t = tcp_layers[-1]
             p["key"] = ("tcp", _int(first(t, "tcp.stream")))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent oracle: per-stream JA3/JA4+ values from tshark's dissection.
 
-Usage: ja4_oracle.py [-d tcp.port==4433,tls ...] [--brief] FILE.pcap
+Usage: ja4_oracle.py [-d tcp.port==4433,tls ...] [-o PREF:VALUE ...] [--no-cert-details] FILE.pcap
 Prints a JSON array of streams (TCP streams first, then UDP), see README.md.
 Implements /work/shared/spec/fingerprints.md and events.md; shares no code with tlsprint.
 """
@@ -76,15 +76,18 @@ def _accepted(ch, sh, negotiated):
     return 35 in sh["ext_types"] and sh["ext_len"].get(35, 0) == 0
 
 
-def analyse(pcap, decode_as=(), with_certs=True):
+def analyse(pcap, decode_as=(), with_certs=True, prefs=()):
     streams = {}
-    for p in packets(run_tshark(pcap, decode_as)):
+    extra = [a for pref in prefs for a in ("-o", pref)]
+    for p in packets(run_tshark(pcap, decode_as, extra)):
         s = streams.setdefault(p["key"], {"pkts": [], "ch": None, "sh": None, "certs": [], "first": p,
                                           "client_hellos": 0, "server_hellos": 0})
         s["pkts"].append(p)
         for htype, hs, hproto in p["handshakes"]:
             if htype in (1, 2) and first(hs, hproto + ".handshake.version") is None:
                 continue  # a fragment; tshark shows the reassembled message in a later frame
+            if htype in (1, 2) and p["openvpn"]:
+                s["openvpn"] = True  # a hello inside OpenVPN's control channel
             if htype == 1:
                 s["client_hellos"] += 1
                 if s["ch"] is None:
@@ -128,7 +131,9 @@ def _stream_record(key, s, with_certs):
         return r if syn else None
     r["client_hellos"], r["server_hellos"] = s["client_hellos"], s["server_hellos"]
     if ch:
-        proto = "d" if s.get("dtls") else "q" if (transport == "udp" or 0x39 in ch["ext_types"]) else "t"
+        # OpenVPN's control channel is TLS over OpenVPN's own reliable transport, not QUIC: 't', also over UDP
+        proto = "d" if s.get("dtls") else "t" if s.get("openvpn") else \
+            "q" if (transport == "udp" or 0x39 in ch["ext_types"]) else "t"
         v = fp.pick_version(ch["supported_versions"], ch["legacy_version"])
         r["tls_version_offered"] = fp.version_name(v)
         r["sni"] = ch["sni"] or ""
@@ -140,7 +145,7 @@ def _stream_record(key, s, with_certs):
         r["resumption"] = _resumption(ch)
         r["ech"] = 0xFE0D in ch["ext_types"]
     if sh:
-        proto = "d" if s.get("dtls") else "q" if transport == "udp" else "t"
+        proto = "d" if s.get("dtls") else "t" if s.get("openvpn") else "q" if transport == "udp" else "t"
         neg = fp.pick_version(sh["supported_versions"], sh["legacy_version"])
         r["tls_version"] = fp.version_name(neg)
         r["alpn_selected"] = sh["alpn"][0].decode("utf-8", "backslashreplace") if sh["alpn"] else ""
@@ -167,10 +172,11 @@ def _stream_record(key, s, with_certs):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-d", action="append", default=[], help="tshark decode-as rule")
+    ap.add_argument("-o", action="append", default=[], help="tshark preference (e.g. openvpn.tls_auth:TRUE)")
     ap.add_argument("--no-cert-details", action="store_true")
     ap.add_argument("pcap")
     args = ap.parse_args()
-    json.dump(analyse(args.pcap, args.d, not args.no_cert_details), sys.stdout, indent=1)
+    json.dump(analyse(args.pcap, args.d, not args.no_cert_details, args.o), sys.stdout, indent=1)
     sys.stdout.write("\n")
 
 
