@@ -5,7 +5,8 @@ import TLSPrintPacket
 import TLSPrintTLS
 
 extension Sensor {
-    /// Tracks one UDP datagram that may carry a DTLS handshake (any port; content decides).
+    /// Tracks one UDP datagram that may carry a DTLS handshake or OpenVPN's control channel (any port;
+    /// content decides).
     mutating func processDTLS(
         _ packet: DecodedPacket,
         sourcePort: UInt16,
@@ -19,37 +20,13 @@ extension Sensor {
         let destination = Endpoint(address: packet.destination, port: destinationPort)
         let key = FlowKey(source: source, destination: destination, ipProtocol: 17)
         // RFC 7983 demultiplexing: DTLS records start with a content type in 20...63 (STUN, RTP differ).
-        // OpenVPN's control opcodes fall in that range too, but for its v3 hard reset.
-        guard (20...63).contains(payload[0]) else {
-            if OpenVPNControlPacket.isHardResetClientV3(payload[0]) {
-                processOpenVPN(
-                    key: key,
-                    source: source,
-                    destination: destination,
-                    payload: payload,
-                    info: info,
-                    into: &events
-                )
-            }
-            return
-        }
+        let isDTLSContentType = (20...63).contains(payload[0])
         let now = info.timestamp.nanoseconds
         let slot: Int
-        if let existing = dtlsFlows.slot(of: key, at: now) {
+        if isDTLSContentType, let existing = dtlsFlows.slot(of: key, at: now) {
             slot = existing
             guard !dtlsFlows[slot: slot].handshake.isQuiet else { return }
-        } else {
-            guard DTLSHandshakeReassembler.looksLikeDTLS(payload) else {
-                processOpenVPN(
-                    key: key,
-                    source: source,
-                    destination: destination,
-                    payload: payload,
-                    info: info,
-                    into: &events
-                )
-                return
-            }
+        } else if isDTLSContentType, DTLSHandshakeReassembler.looksLikeDTLS(payload) {
             let inserted = dtlsFlows.insert(DTLSFlow(first: source, second: destination), for: key, at: now)
             if let (_, evicted) = inserted.evicted {
                 counters.flowsEvicted += 1
@@ -57,6 +34,17 @@ extension Sensor {
             }
             counters.flowsCreated += 1
             slot = inserted.slot
+        } else {
+            // Not DTLS; perhaps OpenVPN's control channel (most of its opcodes fall in the same range).
+            processOpenVPN(
+                key: key,
+                source: source,
+                destination: destination,
+                payload: payload,
+                info: info,
+                into: &events
+            )
+            return
         }
         let direction = dtlsFlows[slot: slot].handshake.direction(from: source)
         let messages: [DTLSHandshakeMessage]

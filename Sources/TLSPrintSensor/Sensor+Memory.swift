@@ -35,6 +35,19 @@ extension Sensor {
         if Self.charge(&openVPNFlows, slot: slot, to: &counters) { enforceMemoryBudget() }
     }
 
+    /// Removes the flows of `table` last active before `deadline` (nanoseconds of packet time), counting them
+    /// and giving back their bytes.
+    static func expire<Flow: BudgetedFlow>(
+        _ table: inout FlowTable<FlowKey, Flow>,
+        idleBefore deadline: Int64,
+        counting counters: inout SensorCounters
+    ) {
+        while let (_, flow) = table.removeOldest(idleBefore: deadline) {
+            counters.flowsExpired += 1
+            counters.bufferedBytes -= flow.chargedBytes
+        }
+    }
+
     /// Gives back the bytes of a flow that leaves the table.
     mutating func discharge(_ bytes: Int) {
         counters.bufferedBytes -= bytes

@@ -62,18 +62,9 @@ package struct Sensor: ~Copyable {
         guard time > clock else { return }
         clock = time
         let deadline = time.adding(seconds: -configuration.flowTimeoutSeconds).nanoseconds
-        while let (_, flow) = tcpFlows.removeOldest(idleBefore: deadline) {
-            counters.flowsExpired += 1
-            discharge(flow.chargedBytes)
-        }
-        while let (_, flow) = dtlsFlows.removeOldest(idleBefore: deadline) {
-            counters.flowsExpired += 1
-            discharge(flow.chargedBytes)
-        }
-        while let (_, flow) = openVPNFlows.removeOldest(idleBefore: deadline) {
-            counters.flowsExpired += 1
-            discharge(flow.chargedBytes)
-        }
+        Self.expire(&tcpFlows, idleBefore: deadline, counting: &counters)
+        Self.expire(&dtlsFlows, idleBefore: deadline, counting: &counters)
+        Self.expire(&openVPNFlows, idleBefore: deadline, counting: &counters)
         while let (_, flow) = quicFlows.removeOldest(idleBefore: deadline) {
             counters.flowsExpired += 1
             discharge(flow.chargedBytes)

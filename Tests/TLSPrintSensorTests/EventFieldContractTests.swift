@@ -61,8 +61,10 @@ import Testing
                 required.isSubset(of: Set(names)),
                 "\(capture) \(event.type): missing \(required.subtracting(names))"
             )
-            // Fixture names say the transport: quic-*.pcap, dtls-*.pcap, TCP otherwise.
-            let transport = capture.contains("/quic-") ? "quic" : capture.contains("/dtls-") ? "dtls" : "tcp"
+            // Fixture names say the transport: quic-*, dtls-*, openvpn-udp* (OpenVPN over UDP), TCP otherwise.
+            let transport =
+                capture.contains("/quic-")
+                ? "quic" : capture.contains("/dtls-") ? "dtls" : capture.contains("/openvpn-udp") ? "udp" : "tcp"
             #expect(event["transport"] == .string(transport), "\(capture) \(event.type)")
             if event.type == .tlsSession {
                 #expect(

@@ -170,7 +170,7 @@ package enum FuzzHarness {
     /// control channel of its direction.
     static func openVPN(_ bytes: [UInt8]) {
         // The whole input as one direction of OpenVPN over TCP.
-        _ = OpenVPNStreamDeframer.detect(bytes.span)
+        _ = OpenVPNStreamDeframer.opening(bytes.span)
         var deframer = OpenVPNStreamDeframer(
             hmacSize: OpenVPNControlPacket.hmacSizes[Int(bytes.first ?? 0) % OpenVPNControlPacket.hmacSizes.count]
         )

@@ -124,7 +124,9 @@ import Testing
     @Test(arguments: [0, 20, 64])
     func detectsAHardResetAndReadsTheHelloAcrossControlPackets(hmac: Int) {
         let (stream, body) = Self.clientStream(hmac: hmac)
-        #expect(OpenVPNStreamDeframer.detect(stream.span) == hmac)
+        #expect(OpenVPNStreamDeframer.opening(stream.span) == .openVPN(hmacSize: hmac))
+        #expect(OpenVPNStreamDeframer.opening(Array(stream[..<1]).span) == .undecided)
+        #expect(OpenVPNStreamDeframer.opening(Array(stream[..<10]).span) == .undecided)
         for chunk in [1, 7, 100, stream.count] {
             var deframer = OpenVPNStreamDeframer(hmacSize: hmac)
             var messages: [HandshakeMessage] = []
@@ -145,10 +147,10 @@ import Testing
         let starts: [[UInt8]] = [
             [22, 3, 1, 0, 100, 1, 0, 0, 96] + Array(repeating: 0, count: 96),  // a TLS record
             Array("EHLO mail.example\r\n".utf8),
-            Self.framed(OpenVPNControlTests.datagram(opcode: 7, packetID: 0)).dropLast().map { $0 },  // cut short
             Self.framed(OpenVPNControlTests.datagram(opcode: 4, packetID: 0)),  // not a reset
         ]
-        for start in starts { #expect(OpenVPNStreamDeframer.detect(start.span) == nil) }
+        for start in starts { #expect(OpenVPNStreamDeframer.opening(start.span) == .tls) }
+        #expect(OpenVPNStreamDeframer.opening([22].span) == .undecided)
     }
 
     @Test func brokenFramingEndsTheDirection() {

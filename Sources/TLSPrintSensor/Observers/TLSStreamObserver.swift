@@ -27,7 +27,9 @@ struct TLSStreamObserver: Sendable {
             }
         }
     }
-    private var sawFirstBytes = false
+    /// The first bytes while they are too few to tell TLS from OpenVPN (at most a hard reset's worth).
+    private var opening: [UInt8] = []
+    private var decided = false
     /// Set when nothing more is wanted from this direction; later segments cost nothing.
     private(set) var isFinished = false
 
@@ -45,11 +47,14 @@ struct TLSStreamObserver: Sendable {
         isFinished = true
         assembler = TLSHandshakeAssembler()
         openVPN = nil
+        opening = []
         prefix = StreamPrefix(capacity: 0, maxPendingSegments: 0)
     }
 
     /// Bytes this direction holds: early segments and partial records or messages.
-    var bufferedBytes: Int { prefix.pendingBytes + (openVPN?.bufferedBytes ?? assembler.bufferedBytes) }
+    var bufferedBytes: Int {
+        prefix.pendingBytes + opening.count + (openVPN?.bufferedBytes ?? assembler.bufferedBytes)
+    }
 
     /// What stopped the direction early, for the counters.
     var stop: StreamPrefix.Stop? { prefix.stopped }
@@ -67,22 +72,37 @@ struct TLSStreamObserver: Sendable {
         var working = assembler
         assembler = TLSHandshakeAssembler()
         var workingOpenVPN = openVPN
-        var first = !sawFirstBytes
+        var workingOpening = opening
+        var decided = self.decided
         var messages: [HandshakeMessage] = []
-        prefix.receive(sequence: sequence, payload: payload) { chunk in
-            if first, let hmacSize = OpenVPNStreamDeframer.detect(chunk) {
-                workingOpenVPN = OpenVPNStreamDeframer(hmacSize: hmacSize)
-            }
-            first = false
-            if let unwrapped = workingOpenVPN?.feed(chunk) {
-                messages.append(contentsOf: unwrapped)
+        func deliver(_ bytes: Span<UInt8>) {
+            if let produced = workingOpenVPN?.feed(bytes) {
+                messages.append(contentsOf: produced)
             } else {
-                messages.append(contentsOf: working.feed(chunk))
+                messages.append(contentsOf: working.feed(bytes))
             }
+        }
+        prefix.receive(sequence: sequence, payload: payload) { chunk in
+            if decided { return deliver(chunk) }
+            // The first bytes decide between TLS and OpenVPN; usually the first segment alone does.
+            if workingOpening.isEmpty, case let opening = OpenVPNStreamDeframer.opening(chunk), opening != .undecided {
+                decided = true
+                if case .openVPN(let hmacSize) = opening { workingOpenVPN = OpenVPNStreamDeframer(hmacSize: hmacSize) }
+                return deliver(chunk)
+            }
+            for index in chunk.indices { workingOpening.append(chunk[index]) }
+            let opening = OpenVPNStreamDeframer.opening(workingOpening.span)
+            guard opening != .undecided else { return }
+            decided = true
+            if case .openVPN(let hmacSize) = opening { workingOpenVPN = OpenVPNStreamDeframer(hmacSize: hmacSize) }
+            let bytes = workingOpening
+            workingOpening = []
+            deliver(bytes.span)
         }
         assembler = working
         openVPN = workingOpenVPN
-        sawFirstBytes = !first
+        opening = workingOpening
+        self.decided = decided
         switch state {
         case .notTLS, .failed, .done: isFinished = true
         case .searching, .handshake:

@@ -57,12 +57,6 @@ package struct OpenVPNControlPacket: Sendable {
         }
     }
 
-    /// True when a datagram's first byte names a v3 client hard reset (the one control opcode outside the
-    /// range RFC 7983 gives DTLS).
-    package static func isHardResetClientV3(_ firstByte: UInt8) -> Bool {
-        firstByte >> 3 == Opcode.hardResetClientV3.rawValue
-    }
-
     /// The tls-auth HMAC size for which `datagram` reads as a client's first hard reset (v2 or v3, key 0,
     /// no acknowledgements, message packet id 0), or nil when it reads as none.
     package static func hmacSizeOfClientHardReset(_ datagram: Span<UInt8>) -> Int? {
@@ -81,7 +75,9 @@ package struct OpenVPNControlPacket: Sendable {
     }
 
     private static func hmacSizeOfHardReset(_ packet: Span<UInt8>, opcodes: Set<Opcode>) -> Int? {
-        guard !packet.isEmpty, packet[0] & 0x07 == 0 else { return nil }
+        guard !packet.isEmpty, packet[0] & 0x07 == 0, let opcode = Opcode(rawValue: packet[0] >> 3),
+            opcodes.contains(opcode)
+        else { return nil }
         for size in hmacSizes {
             guard let parsed = try? OpenVPNControlPacket(parsing: packet, hmacSize: size) else { continue }
             // Without tls-auth the reset carries no payload before OpenVPN 2.6 and a few TLVs after.

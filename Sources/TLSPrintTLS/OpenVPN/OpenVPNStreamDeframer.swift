@@ -7,7 +7,7 @@ import TLSPrintCore
 /// One direction of OpenVPN over TCP: cuts the in-order stream into packets and hands their control
 /// payloads to an ``OpenVPNControlChannel``, which cuts the TLS bytes into handshake messages.
 ///
-/// A direction is OpenVPN when its first packet is a hard reset (``detect(_:)``); the TLS handshake that
+/// A direction is OpenVPN when its first packet is a hard reset (``opening(_:)``); the TLS handshake that
 /// follows may then span any number of control packets, which a search for TLS record headers in the raw
 /// stream would not survive.
 package struct OpenVPNStreamDeframer: Sendable {
@@ -26,14 +26,31 @@ package struct OpenVPNStreamDeframer: Sendable {
         self.hmacSize = hmacSize
     }
 
-    /// The tls-auth HMAC size when `firstBytes` (a direction's first segment) open with a whole OpenVPN hard
-    /// reset packet, else nil. TLS (`16 03`) and plaintext preludes never match: their first two bytes
-    /// read as a length far beyond the segment.
-    package static func detect(_ firstBytes: Span<UInt8>) -> Int? {
-        guard firstBytes.count >= 2 else { return nil }
+    /// What a direction's first bytes say about it.
+    package enum Opening: Equatable, Sendable {
+        /// Too few bytes to tell yet.
+        case undecided
+        /// Not OpenVPN: TLS, perhaps after a plaintext prelude.
+        case tls
+        /// OpenVPN over TCP, with a tls-auth HMAC of this many bytes (0: none).
+        case openVPN(hmacSize: Int)
+    }
+
+    /// Longest first packet considered a hard reset: without tls-auth it is 14 bytes plus a few TLVs (2.6),
+    /// with it at most 64 bytes of HMAC, 8 of replay protection and acknowledgements more.
+    package static let maximumResetLength = 512
+
+    /// Reads a direction's first bytes: OpenVPN when they open with a whole hard reset packet. TLS (`16 03`),
+    /// SSLv2, SOCKS and plaintext preludes are told at two bytes: they read as a length no reset has.
+    package static func opening(_ firstBytes: Span<UInt8>) -> Opening {
+        guard firstBytes.count >= 2 else { return .undecided }
         let length = Int(firstBytes[0]) << 8 | Int(firstBytes[1])
-        guard length >= 10, 2 + length <= firstBytes.count else { return nil }
-        return OpenVPNControlPacket.hmacSizeOfAnyHardReset(firstBytes.extracting(2..<(2 + length)))
+        guard (10...maximumResetLength).contains(length) else { return .tls }
+        guard 2 + length <= firstBytes.count else { return .undecided }
+        guard let size = OpenVPNControlPacket.hmacSizeOfAnyHardReset(firstBytes.extracting(2..<(2 + length))) else {
+            return .tls
+        }
+        return .openVPN(hmacSize: size)
     }
 
     /// True when the direction wants no more bytes.
