@@ -12,6 +12,8 @@ package enum CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
     case corrupt(path: String, offset: Int, reason: ParseError.Reason)
     /// The input ended in the middle of a header or record at `offset` (exit 65).
     case truncated(path: String, offset: Int)
+    /// A BPF filter for `read` does not compile (exit 64, EX_USAGE); `message` is libpcap's.
+    case filter(expression: String, message: String)
     /// A libpcap call failed; `message` is libpcap's error text (exit 69, EX_UNAVAILABLE, or 77 for EPERM).
     case live(interface: String, operation: String, message: String, permissionDenied: Bool)
 
@@ -21,6 +23,7 @@ package enum CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         case .fileNotFound, .cannotOpen: return 66
         case .readFailed: return 74
         case .corrupt, .truncated: return 65
+        case .filter: return 64
         case .live(_, _, _, let permissionDenied): return permissionDenied ? 77 : 69
         }
     }
@@ -34,6 +37,7 @@ package enum CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         case .corrupt(let path, let offset, let reason):
             return "\(path): corrupt capture at byte \(offset): \(reason.rawValue)"
         case .truncated(let path, let offset): return "\(path): capture truncated at byte \(offset)"
+        case .filter(let expression, let message): return "filter '\(expression)': \(message)"
         case .live(let interface, let operation, let message, _): return "\(interface): \(operation) failed: \(message)"
         }
     }

@@ -11,6 +11,8 @@ struct Pipeline {
     var format: OutputFormat
     var identity: EncoderIdentity
     var quiet: Bool
+    /// `--bpf`: only packets it accepts reach the sensor.
+    var filter: PacketFilter?
 
     /// Reads every file through one sensor; returns the exit status.
     func read(files: [String]) -> ExitStatus {
@@ -32,10 +34,24 @@ struct Pipeline {
         let started = Date()
         let progress = ProgressLine(enabled: !quiet && StandardError.isTerminal)
         var outputFailure: String?
+        var filterFailure: CaptureError?
+        var filteredOut = 0
         for file in files {
             do {
                 let source = try PcapFileSource(path: file)
                 try source.forEachPacket { info, frame in
+                    if let filter {
+                        do throws(CaptureError) {
+                            guard try filter.accepts(info, frame) else {
+                                filteredOut += 1
+                                return
+                            }
+                        } catch {
+                            filterFailure = filterFailure ?? error
+                            filteredOut += 1
+                            return
+                        }
+                    }
                     sensor.process(info, frame: frame, into: &events)
                     guard !events.isEmpty else { return }
                     for sink in sinks {
@@ -65,6 +81,10 @@ struct Pipeline {
             StandardError.line("tlsprint: output failed: \(outputFailure)")
             if status == .success { status = .ioError }
         }
+        if let filterFailure {
+            StandardError.line("tlsprint: \(filterFailure)")
+            if status == .success { status = .usage }
+        }
         if !quiet {
             let counters = sensor.snapshotCounters()
             Summary(
@@ -74,6 +94,9 @@ struct Pipeline {
                 seconds: -started.timeIntervalSinceNow
             )
             .print()
+            if let filter {
+                StandardError.line("tlsprint: filter '\(filter.expression)': \(filteredOut) packets left out")
+            }
             for line in outputCounters { StandardError.line(line) }
         }
         return status

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TLSPrintCapture
 import TLSPrintOutput
 
 /// `tlsprint read`: fingerprint every handshake in capture files.
@@ -17,6 +18,9 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var sensor: SensorOptions
 
+    @Option(help: "BPF filter (pcap-filter(7)): only packets it accepts are read, as with tcpdump -r FILE EXPR.")
+    var bpf: String?
+
     @Argument(help: "Capture files (pcap or pcapng); '-' reads standard input.")
     var files: [String]
 
@@ -26,6 +30,13 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        var filter: PacketFilter?
+        if let bpf {
+            do { filter = try PacketFilter(expression: bpf) } catch {
+                StandardError.line("tlsprint: \(error)")
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+        }
         let pipeline = Pipeline(
             configuration: try sensor.configuration(environment: environment),
             destinations: try output.destinations(),
@@ -38,7 +49,8 @@ struct ReadCommand: ParsableCommand {
                 appName: output.appName,
                 sdID: output.sdID
             ),
-            quiet: output.quiet
+            quiet: output.quiet,
+            filter: filter
         )
         let status = pipeline.read(files: files)
         if status != .success { throw ExitCode(status.rawValue) }
