@@ -13,25 +13,11 @@
 # python3. Nothing leaves the machine. Usage: scripts/make-fixtures-openvpn.sh [CASE ...]  (default: all cases)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-OUT="$ROOT/Tests/Fixtures/captures"
-ORACLE="$ROOT/scripts/oracle/ja4_oracle.py"
-WORK="$(mktemp -d /tmp/tlsprint-ovpnfx.XXXXXX)"
-NS=tlsprint-ofx
+# shellcheck source=scripts/fixtures/common.sh
+source "$(dirname "$0")/fixtures/common.sh"
+fixture_init ofx veth-ofx0
 UDP_PORT=11940
 TCP_PORT=11941
-mkdir -p "$OUT"
-PIDS=()
-
-cleanup() {
-    for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-    ip netns del "$NS" 2>/dev/null || true
-    ip link del veth-ofx0 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-log() { printf '== %s\n' "$*" >&2; }
 
 # ---------- PKI: CA -> server (serverAuth) and client (clientAuth), ECDSA P-256; tls-auth key ----------
 make_pki() {
@@ -59,7 +45,6 @@ cap_start() { # file iface filter
     for _ in $(seq 100); do grep -q "listening on" "$WORK/tcpdump.log" && break; sleep 0.1; done
     sleep 0.3
 }
-cap_stop() { sleep 0.7; kill "$CAP_PID" 2>/dev/null || true; wait "$CAP_PID" 2>/dev/null || true; }
 
 SRV_PID=""
 srv_start() { # udp|tcp port cmd...  (waits until the server in the namespace is bound to the port)
@@ -69,7 +54,6 @@ srv_start() { # udp|tcp port cmd...  (waits until the server in the namespace is
     for _ in $(seq 100); do ip netns exec "$NS" ss "$flag" "sport = :$port" | grep -q . && break; sleep 0.1; done
     sleep 0.3
 }
-srv_stop() { kill "$SRV_PID" 2>/dev/null || true; wait "$SRV_PID" 2>/dev/null || true; }
 
 CLI_PID=""
 cli_run() { # cmd...  (until the client reports the connection up, at most 15 s, then a short hold)
@@ -208,11 +192,5 @@ ALL=(udp udp_tlsauth tcp tcp_tlsauth)
 command -v openvpn >/dev/null || { echo "make-fixtures-openvpn.sh: needs openvpn 2.6 (apt-get install -y openvpn)" >&2; exit 1; }
 OPENVPN_VERSION=$(openvpn --version | head -1 | cut -d' ' -f2)
 make_pki
-for c in "${@:-${ALL[@]}}"; do
-    for attempt in 1 2 3; do   # captures are occasionally incomplete on a busy machine
-        FAILED=0; log "case $c (attempt $attempt)"; "case_$c"
-        [ "$FAILED" = 0 ] && break
-    done
-    [ "$FAILED" = 0 ] || { log "case $c failed 3 times"; exit 1; }
-done
+run_cases "${@:-${ALL[@]}}"
 log "done: $(du -ch "$OUT"/openvpn-*.pcap 2>/dev/null | tail -1)"

@@ -11,24 +11,10 @@
 # Nothing leaves the machine. Usage: scripts/make-fixtures-udp.sh [CASE ...]  (default: all cases)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-OUT="$ROOT/Tests/Fixtures/captures"
-ORACLE="$ROOT/scripts/oracle/ja4_oracle.py"
+# shellcheck source=scripts/fixtures/common.sh
+source "$(dirname "$0")/fixtures/common.sh"
+fixture_init ufx veth-ufx0
 PYTHON="${PYTHON:-python3}"
-WORK="$(mktemp -d /tmp/tlsprint-udpfx.XXXXXX)"
-NS=tlsprint-ufx
-mkdir -p "$OUT"
-PIDS=()
-
-cleanup() {
-    for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-    ip netns del "$NS" 2>/dev/null || true
-    ip link del veth-ufx0 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-log() { printf '== %s\n' "$*" >&2; }
 
 # ---------- certificates: root CA -> intermediate -> leaf (ECDSA P-256) ----------
 make_certs() {
@@ -86,7 +72,6 @@ cap_start() { # file iface filter
     for _ in $(seq 100); do grep -q "listening on" "$WORK/tcpdump.log" && break; sleep 0.1; done
     sleep 0.3
 }
-cap_stop() { sleep 0.7; kill "$CAP_PID" 2>/dev/null || true; wait "$CAP_PID" 2>/dev/null || true; }
 
 SRV_PID=""
 srv_start() { # port cmd... (waits until something is bound to UDP port, in the netns when cmd starts with ip)
@@ -96,7 +81,6 @@ srv_start() { # port cmd... (waits until something is bound to UDP port, in the 
     for _ in $(seq 100); do "${ssx[@]}" -lunH "sport = :$port" | grep -q . && break; sleep 0.1; done
     sleep 0.3
 }
-srv_stop() { kill "$SRV_PID" 2>/dev/null || true; wait "$SRV_PID" 2>/dev/null || true; }
 hold() { sleep "${1:-0.7}"; }
 
 netns_up() { # veth pair host 10.98.0.1 <-> namespace 10.98.0.2, offloads off (wire-sized datagrams)
@@ -193,11 +177,5 @@ AIOQUIC_VERSION=$("$PYTHON" -c "import importlib.metadata as m; print(m.version(
     || { echo "make-fixtures-udp.sh: aioquic not importable by $PYTHON (set PYTHON=...)" >&2; exit 1; }
 make_certs
 write_quic_peer
-for c in "${@:-${ALL[@]}}"; do
-    for attempt in 1 2 3; do   # loopback captures are occasionally incomplete on a busy machine
-        FAILED=0; log "case $c (attempt $attempt)"; "case_$c"
-        [ "$FAILED" = 0 ] && break
-    done
-    [ "$FAILED" = 0 ] || { log "case $c failed 3 times"; exit 1; }
-done
+run_cases "${@:-${ALL[@]}}"
 log "done: $(du -ch "$OUT"/quic-*.pcap "$OUT"/dtls-*.pcap 2>/dev/null | tail -1)"

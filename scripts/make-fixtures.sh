@@ -12,24 +12,10 @@
 # commit, and update SOURCES.md if tool versions changed.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-OUT="$ROOT/Tests/Fixtures/captures"
+# shellcheck source=scripts/fixtures/common.sh
+source "$(dirname "$0")/fixtures/common.sh"
+fixture_init fx veth-fx0
 HERE="$ROOT/scripts/fixtures"
-ORACLE="$ROOT/scripts/oracle/ja4_oracle.py"
-WORK="$(mktemp -d /tmp/tlsprint-fixtures.XXXXXX)"
-NS=tlsprint-fx
-mkdir -p "$OUT"
-PIDS=()
-
-cleanup() {
-    for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-    ip netns del "$NS" 2>/dev/null || true
-    ip link del veth-fx0 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-log() { printf '== %s\n' "$*" >&2; }
 
 # ---------- certificates: root CA -> intermediate -> leaf, plus a self-signed cert ----------
 make_certs() {
@@ -60,7 +46,6 @@ cap_start() { # file iface filter [netns]
     for _ in $(seq 100); do grep -q "listening on" "$WORK/tcpdump.log" && break; sleep 0.1; done
     sleep 0.3
 }
-cap_stop() { sleep 0.7; kill "$CAP_PID" 2>/dev/null || true; wait "$CAP_PID" 2>/dev/null || true; }
 
 SRV_PID=""
 # s_server ends a connection when its stdin hits EOF: give it a stdin that stays open a while.
@@ -76,7 +61,6 @@ srv_start() {
     for _ in $(seq 100); do "${ssx[@]}" -ltnH "sport = :$port" | grep -q . && break; sleep 0.1; done
     sleep 0.2
 }
-srv_stop() { kill "$SRV_PID" 2>/dev/null || true; wait "$SRV_PID" 2>/dev/null || true; }
 
 hold() { sleep "${1:-0.5}"; }                  # stdin for s_client: EOF after a pause
 SRV=(openssl s_server -key "$WORK/leaf.key" -cert "$WORK/leaf.pem" -cert_chain "$WORK/chain2.pem")
@@ -268,11 +252,5 @@ case_sample() {
 ALL=(openssl_versions curl gnutls python java node tls12_resumption tls13_psk_0rtt hrr split_records small_mtu ipv6 chain selfsigned sample)
 [ "$(id -u)" = 0 ] || { echo "make-fixtures.sh: needs root (tcpdump, netns)" >&2; exit 1; }
 make_certs
-for c in "${@:-${ALL[@]}}"; do
-    for attempt in 1 2 3; do   # loopback captures are occasionally incomplete on a busy machine
-        FAILED=0; log "case $c (attempt $attempt)"; "case_$c"
-        [ "$FAILED" = 0 ] && break
-    done
-    [ "$FAILED" = 0 ] || { log "case $c failed 3 times"; exit 1; }
-done
+run_cases "${@:-${ALL[@]}}"
 log "done: $(du -ch "$OUT"/*.pcap | tail -1)"
