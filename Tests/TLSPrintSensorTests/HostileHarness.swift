@@ -145,12 +145,8 @@ package enum FuzzHarness {
     package static func dtls(_ bytes: [UInt8]) {
         var client = DTLSHandshakeReassembler()
         var server = DTLSHandshakeReassembler()
-        var offset = 0
-        while offset + 3 <= bytes.count {
-            let toServer = bytes[offset] & 1 == 0
-            let length = min(Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]), bytes.count - offset - 3)
-            let datagram = Array(bytes[(offset + 3)..<(offset + 3 + length)])
-            offset += 3 + length
+        for (tag, datagram) in datagrams(bytes) {
+            let toServer = tag & 1 == 0
             let messages =
                 (try? toServer ? client.feed(datagram: datagram.span) : server.feed(datagram: datagram.span)) ?? []
             for message in messages {
@@ -176,15 +172,9 @@ package enum FuzzHarness {
         )
         _ = deframer.feed(bytes.span)
         var channels = (OpenVPNControlChannel(), OpenVPNControlChannel())
-        var offset = 0
-        while offset + 3 <= bytes.count {
-            let toServer = bytes[offset] & 1 == 0
-            let hmacSize = OpenVPNControlPacket.hmacSizes[
-                Int(bytes[offset] >> 1) % OpenVPNControlPacket.hmacSizes.count
-            ]
-            let length = min(Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]), bytes.count - offset - 3)
-            let datagram = Array(bytes[(offset + 3)..<(offset + 3 + length)])
-            offset += 3 + length
+        for (tag, datagram) in datagrams(bytes) {
+            let toServer = tag & 1 == 0
+            let hmacSize = OpenVPNControlPacket.hmacSizes[Int(tag >> 1) % OpenVPNControlPacket.hmacSizes.count]
             _ = OpenVPNControlPacket.hmacSizeOfClientHardReset(datagram.span)
             guard let packet = try? OpenVPNControlPacket(parsing: datagram.span, hmacSize: hmacSize),
                 let id = packet.messagePacketID
@@ -196,6 +186,19 @@ package enum FuzzHarness {
                 _ = try? ClientHello(parsingAll: message.body)
             }
         }
+    }
+
+    /// The datagrams of the `tag(1) length(2, big-endian) bytes` framing the DTLS and OpenVPN harnesses
+    /// read; a length past the end takes what is left.
+    static func datagrams(_ bytes: [UInt8]) -> [(tag: UInt8, datagram: [UInt8])] {
+        var result: [(tag: UInt8, datagram: [UInt8])] = []
+        var offset = 0
+        while offset + 3 <= bytes.count {
+            let length = min(Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]), bytes.count - offset - 3)
+            result.append((bytes[offset], Array(bytes[(offset + 3)..<(offset + 3 + length)])))
+            offset += 3 + length
+        }
+        return result
     }
 
     /// Byte 0 selects the link type (`sensorLinkTypes`), byte 1 the configuration (bit 0: tiny caps,

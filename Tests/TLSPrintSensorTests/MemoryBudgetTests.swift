@@ -17,32 +17,46 @@ import Testing
 
     /// `flows` clients, each with a SYN and one segment of a never-completing hello, through one sensor.
     static func run(flows: Int, budget: Int) -> (counters: SensorCounters, peak: Int) {
+        let syn = PacketBuilder.tcp(
+            sourcePort: 40_000,
+            destinationPort: 443,
+            sequence: 100,
+            flags: PacketBuilder.Flags.syn
+        )
+        let data = PacketBuilder.tcp(
+            sourcePort: 40_000,
+            destinationPort: 443,
+            sequence: 101,
+            acknowledgment: 1,
+            flags: PacketBuilder.Flags.ack | PacketBuilder.Flags.psh,
+            stalledHello(sent: 8_000)
+        )
+        return run(flows: flows, budget: budget, packets: [(6, syn), (6, data)])
+    }
+
+    /// `flows` clients, each sending `packets` (IP protocol, transport segment) to one server, through one
+    /// sensor with a memory budget of `budget` bytes; the peak of the bytes charged, seen after every packet.
+    static func run(
+        flows: Int,
+        budget: Int,
+        packets: [(ipProtocol: UInt8, segment: [UInt8])]
+    ) -> (counters: SensorCounters, peak: Int) {
         var configuration = SensorConfiguration.withoutDeduplication
         configuration.memoryBudgetBytes = budget
         var sensor = Sensor(configuration: configuration)
         var events: [Event] = []
         var peak = 0
-        let payload = stalledHello(sent: 8_000)
         for index in 0..<flows {
             let client = IPAddress.v4(0x0A00_0000 | UInt32(index))
-            let server = IPAddress.v4(0xC0A8_0001)
             let time = CaptureTimestamp(seconds: 1_700_000_000, nanoseconds: Int64(index) * 1_000)
-            let syn = PacketBuilder.tcp(
-                sourcePort: 40_000,
-                destinationPort: 443,
-                sequence: 100,
-                flags: PacketBuilder.Flags.syn
-            )
-            let data = PacketBuilder.tcp(
-                sourcePort: 40_000,
-                destinationPort: 443,
-                sequence: 101,
-                acknowledgment: 1,
-                flags: PacketBuilder.Flags.ack | PacketBuilder.Flags.psh,
-                payload
-            )
-            for segment in [syn, data] {
-                let frame = PacketBuilder.ipFrame(source: client, destination: server, protocol: 6, ttl: 64, segment)
+            for (ipProtocol, segment) in packets {
+                let frame = PacketBuilder.ipFrame(
+                    source: client,
+                    destination: .v4(0xC0A8_0001),
+                    protocol: ipProtocol,
+                    ttl: 64,
+                    segment
+                )
                 let info = CaptureInfo(
                     timestamp: time,
                     capturedLength: frame.count,
@@ -85,35 +99,8 @@ import Testing
 
     /// `flows` UDP clients, each sending `datagrams`, through one sensor.
     static func runUDP(flows: Int, budget: Int, datagrams: [[UInt8]]) -> (counters: SensorCounters, peak: Int) {
-        var configuration = SensorConfiguration.withoutDeduplication
-        configuration.memoryBudgetBytes = budget
-        var sensor = Sensor(configuration: configuration)
-        var events: [Event] = []
-        var peak = 0
-        for index in 0..<flows {
-            let client = IPAddress.v4(0x0A00_0000 | UInt32(index))
-            let time = CaptureTimestamp(seconds: 1_700_000_000, nanoseconds: Int64(index) * 1_000)
-            for datagram in datagrams {
-                let udp = PacketBuilder.udp(sourcePort: 40_000, destinationPort: 4_433, datagram)
-                let frame = PacketBuilder.ipFrame(
-                    source: client,
-                    destination: .v4(0xC0A8_0001),
-                    protocol: 17,
-                    ttl: 64,
-                    udp
-                )
-                let info = CaptureInfo(
-                    timestamp: time,
-                    capturedLength: frame.count,
-                    originalLength: frame.count,
-                    linkType: .ethernet
-                )
-                sensor.process(info, frame: frame.span, into: &events)
-                peak = max(peak, sensor.counters.bufferedBytes)
-            }
-        }
-        #expect(events.isEmpty)
-        return (sensor.snapshotCounters(), peak)
+        let packets = datagrams.map { (UInt8(17), PacketBuilder.udp(sourcePort: 40_000, destinationPort: 4_433, $0)) }
+        return run(flows: flows, budget: budget, packets: packets)
     }
 
     @Test func stalledDTLSAndOpenVPNHandshakesStayUnderTheBudget() {
