@@ -76,6 +76,7 @@ struct LivePipeline {
         let interval = Int64(statsIntervalSeconds) * 1_000_000_000
         var nextStats = WallClock.monotonicNanoseconds + interval
         var status: Int32 = 0
+        var stopRequested = false
         while true {
             let step: LiveCaptureSource.Step
             do {
@@ -104,19 +105,21 @@ struct LivePipeline {
             events.removeAll(keepingCapacity: true)
             let pending = signals.drain()
             if pending.reopen { sinks.reopen() }
-            if pending.stop, !capture.immediateMode {
-                // Outside immediate mode the kernel hands over a partly filled ring block only when its 100 ms
-                // timeout passes: wait for it once, so packets that arrived before the signal are not lost.
-                _ = try? source.dispatch(timeoutMilliseconds: 150) { info, frame in
-                    sensor.process(info, frame: frame, into: &events)
-                }
-                sinks.write(events)
-                events.removeAll(keepingCapacity: true)
+            if pending.stop {
+                stopRequested = true
+                break
             }
-            if pending.stop || source.isStopped { break }
+            if source.isStopped { break }
             if interval > 0, now >= nextStats {
                 nextStats = now + interval
                 sinks.write([statsEvent(&sensor, source: source, sinks: sinks)])
+            }
+        }
+        if stopRequested, !capture.immediateMode {
+            // Outside immediate mode the kernel hands over a partly filled ring block only when its 100 ms
+            // timeout passes: wait for it once, so packets that arrived before the signal are not lost.
+            _ = try? source.dispatch(timeoutMilliseconds: 150) { info, frame in
+                sensor.process(info, frame: frame, into: &events)
             }
         }
         sensor.finish(into: &events)
