@@ -64,19 +64,6 @@ cli_run() { # cmd...  (until the client reports the connection up, at most 15 s,
     kill "$CLI_PID" 2>/dev/null || true; wait "$CLI_PID" 2>/dev/null || true
 }
 
-netns_up() { # veth pair host 10.97.0.1 <-> namespace 10.97.0.2, offloads off (wire-sized packets)
-    ip netns add "$NS"
-    ip link add veth-ofx0 type veth peer name veth-ofx1
-    ip link set veth-ofx1 netns "$NS"
-    ip addr add 10.97.0.1/24 dev veth-ofx0; ip link set veth-ofx0 up
-    ip netns exec "$NS" ip addr add 10.97.0.2/24 dev veth-ofx1
-    ip netns exec "$NS" ip link set veth-ofx1 up
-    ip netns exec "$NS" ip link set lo up
-    ethtool -K veth-ofx0 tso off gso off gro off >/dev/null 2>&1 || true
-    ip netns exec "$NS" ethtool -K veth-ofx1 tso off gso off gro off >/dev/null 2>&1 || true
-}
-netns_down() { ip netns del "$NS" 2>/dev/null || true; ip link del veth-ofx0 2>/dev/null || true; }
-
 # tshark arguments for a case: decode-as, and the tls-auth preferences set explicitly (tshark's tls-auth
 # auto-detection guesses from the bytes after the session id; telling it is exact).
 TSHARK_D=() TSHARK_O=()
@@ -159,7 +146,7 @@ ovpn_case() { # name udp|tcp hmac(none|SHA256|SHA512) tls12(none|server|both) sp
     case $tls12 in server) srv+=(--tls-version-max 1.2);; both) srv+=(--tls-version-max 1.2); cli+=(--tls-version-max 1.2);; esac
     [ "$split" = 1 ] && cli+=(--max-packet-size 154)
     tshark_args "$proto" "$port" "$hsize"
-    netns_up
+    netns_up 97
     cap_start "$OUT/$name.pcap" veth-ofx0 "$proto port $port"
     srv_start "$proto" "$port" "${srv[@]}"
     cli_run "${cli[@]}"

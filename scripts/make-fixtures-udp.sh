@@ -83,19 +83,6 @@ srv_start() { # port cmd... (waits until something is bound to UDP port, in the 
 }
 hold() { sleep "${1:-0.7}"; }
 
-netns_up() { # veth pair host 10.98.0.1 <-> namespace 10.98.0.2, offloads off (wire-sized datagrams)
-    ip netns add "$NS"
-    ip link add veth-ufx0 type veth peer name veth-ufx1
-    ip link set veth-ufx1 netns "$NS"
-    ip addr add 10.98.0.1/24 dev veth-ufx0; ip link set veth-ufx0 up
-    ip netns exec "$NS" ip addr add 10.98.0.2/24 dev veth-ufx1
-    ip netns exec "$NS" ip link set veth-ufx1 up
-    ip netns exec "$NS" ip link set lo up
-    ethtool -K veth-ufx0 tso off gso off gro off >/dev/null 2>&1 || true
-    ip netns exec "$NS" ethtool -K veth-ufx1 tso off gso off gro off >/dev/null 2>&1 || true
-}
-netns_down() { ip netns del "$NS" 2>/dev/null || true; ip link del veth-ufx0 2>/dev/null || true; }
-
 finish() { # name description [decode-as ...] (e.g. udp.port==4460,dtls)
     local name=$1 desc=$2; shift 2
     local dargs=() d
@@ -118,7 +105,7 @@ PY
 AIOQUIC_VERSION=""
 quic_case() { # name sni version big retry description
     local name=$1 sni=$2 version=$3 big=$4 retry=$5 desc=$6
-    netns_up
+    netns_up 98
     cap_start "$OUT/$name.pcap" veth-ufx0 "udp port 443"
     srv_start 443 ip netns exec "$NS" "$PYTHON" "$WORK/quic_peer.py" server 10.98.0.2 443 "$WORK/quicchain.pem" "$WORK/leaf.key" "$retry" 15
     timeout 10 "$PYTHON" "$WORK/quic_peer.py" client 10.98.0.2 443 "$sni" h3 "$version" "$big" || log "$name: client failed"
