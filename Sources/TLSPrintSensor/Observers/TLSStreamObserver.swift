@@ -82,19 +82,24 @@ struct TLSStreamObserver: Sendable {
                 messages.append(contentsOf: working.feed(bytes))
             }
         }
+        func decide(_ opening: OpenVPNStreamDeframer.Opening) {
+            decided = true
+            if case .openVPN(let hmacSize) = opening { workingOpenVPN = OpenVPNStreamDeframer(hmacSize: hmacSize) }
+        }
         prefix.receive(sequence: sequence, payload: payload) { chunk in
             if decided { return deliver(chunk) }
             // The first bytes decide between TLS and OpenVPN; usually the first segment alone does.
-            if workingOpening.isEmpty, case let opening = OpenVPNStreamDeframer.opening(chunk), opening != .undecided {
-                decided = true
-                if case .openVPN(let hmacSize) = opening { workingOpenVPN = OpenVPNStreamDeframer(hmacSize: hmacSize) }
-                return deliver(chunk)
+            if workingOpening.isEmpty {
+                let opening = OpenVPNStreamDeframer.opening(chunk)
+                if opening != .undecided {
+                    decide(opening)
+                    return deliver(chunk)
+                }
             }
             for index in chunk.indices { workingOpening.append(chunk[index]) }
             let opening = OpenVPNStreamDeframer.opening(workingOpening.span)
             guard opening != .undecided else { return }
-            decided = true
-            if case .openVPN(let hmacSize) = opening { workingOpenVPN = OpenVPNStreamDeframer(hmacSize: hmacSize) }
+            decide(opening)
             let bytes = workingOpening
             workingOpening = []
             deliver(bytes.span)
