@@ -71,6 +71,12 @@ public struct FlowTable<Key: Hashable & Sendable, Value: FlowTableValue>: Sendab
         return (position, evicted)
     }
 
+    /// True when the least recently used entry was last seen before `deadline`: the one comparison the
+    /// per-packet expiry check costs when nothing is idle.
+    @inlinable public func hasEntry(idleBefore deadline: Int64) -> Bool {
+        oldest >= 0 && lastSeen[oldest] < deadline
+    }
+
     /// Removes and returns the least recently used entry if it was last seen before `deadline`.
     @inlinable public mutating func removeOldest(idleBefore deadline: Int64) -> (Key, Value)? {
         guard oldest >= 0, lastSeen[oldest] < deadline else { return nil }
