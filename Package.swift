@@ -62,18 +62,19 @@ let package = Package(
             swiftSettings: pure
         ),
         .target(name: "TLSPrintFlow", dependencies: ["TLSPrintCore", "TLSPrintPacket"], swiftSettings: pure),
+        .target(name: "TLSPrintEvent", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(
             name: "TLSPrintSensor",
             dependencies: [
                 "TLSPrintCore", "TLSPrintPacket", "TLSPrintTLS", "TLSPrintX509", "TLSPrintQUIC",
-                "TLSPrintFingerprint", "TLSPrintFlow",
+                "TLSPrintFingerprint", "TLSPrintFlow", "TLSPrintEvent",
             ],
             swiftSettings: pure
         ),
         .target(
             name: "TLSPrintOutput",
             dependencies: [
-                "TLSPrintCore", "TLSPrintSensor",
+                "TLSPrintCore", "TLSPrintEvent",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -94,14 +95,15 @@ let package = Package(
         .target(
             name: "TLSPrintTestSupport",
             dependencies: [
-                "TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintSensor", "TLSPrintOutput", "TLSPrintCapture",
+                "TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintEvent", "TLSPrintSensor", "TLSPrintOutput",
+                "TLSPrintCapture",
             ],
             swiftSettings: edge
         ),
         .executableTarget(
             name: "tlsprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintCapture", "TLSPrintOutput", "TLSPrintSensor",
+                "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintOutput", "TLSPrintSensor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: edge

@@ -47,6 +47,14 @@ package struct LongHeader: Hashable, Sendable, WireParseable {
     /// Bytes the whole packet occupies in its datagram, header included.
     package var packetLength: Int
 
+    /// The version of a datagram that opens with a long header (header form bit set, and room for the
+    /// version and both connection-ID lengths); nil otherwise. Reads five bytes, copies nothing.
+    package static func peekVersion(_ datagram: Span<UInt8>) -> QUICVersion? {
+        guard datagram.count >= 7, datagram[0] & 0x80 != 0 else { return nil }
+        let version = UInt32(datagram[1]) << 24 | UInt32(datagram[2]) << 16 | UInt32(datagram[3]) << 8
+        return QUICVersion(rawValue: version | UInt32(datagram[4]))
+    }
+
     /// Largest connection ID that versions 1 and 2 allow (RFC 9000 §17.2).
     package static let maximumConnectionIDLength = 20
 

@@ -1,59 +1,60 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintFingerprint
 import TLSPrintTLS
 
-/// The client-side event fields of shared/spec/events.md, from one ClientHello.
+/// The client-side event fields of docs/events.md, from one ClientHello.
 enum ClientHelloFields {
     /// sni, alpn, JA3 and JA4 forms, raw lists and resumption, for `tls_client_hello` and `tls_session`.
-    static func make(_ hello: ClientHello, transport: TransportMarker) -> [EventField] {
+    static func make(_ hello: ClientHello, transport: TransportMarker, ja4t: String?) -> ClientFingerprints {
         let ja3 = JA3(hello)
         let ja4 = JA4(hello, transport: transport)
-        var fields = [
-            EventField("sni", .text(hello.serverName ?? []))
-        ]
-        let alpn = hello.alpnProtocols
-        if !alpn.isEmpty { fields.append(EventField("alpn", .list(alpn.map { .text($0) }))) }
-        fields += [
-            EventField("ja3", .string(ja3.hash)),
-            EventField("ja3_full", .string(ja3.fullString)),
-            EventField("ja4", .string(ja4.hashed)),
-            EventField("ja4_r", .string(ja4.raw)),
-            EventField("ja4_o", .string(ja4.hashedOriginalOrder)),
-            EventField("ja4_ro", .string(ja4.rawOriginalOrder)),
-            EventField("raw_ciphers", .string(RawLists.ciphers(hello))),
-            EventField("raw_extensions", .string(RawLists.extensions(hello))),
-        ]
-        let mechanisms = Resumption.offered(by: hello)
-        if !mechanisms.isEmpty {
-            fields.append(EventField("resumption", .list(mechanisms.map { .string($0.rawValue) })))
-        }
-        return fields
-    }
-
-    /// `tls_version` of a ClientHello: the highest version offered (DTLS: the newest).
-    static func version(_ hello: ClientHello, transport: TransportMarker) -> String {
-        hello.highestOfferedVersion.displayName
-    }
-
-    /// What the session event needs to remember of the client.
-    static func record(_ hello: ClientHello, fields: [EventField]) -> ClientRecord {
-        ClientRecord(fields: fields, hello: hello)
+        return ClientFingerprints(
+            serverName: hello.serverName ?? [],
+            alpn: hello.alpnProtocols,
+            ja3: ja3.hash,
+            ja3Full: ja3.fullString,
+            ja4: ja4.hashed,
+            ja4Raw: ja4.raw,
+            ja4Original: ja4.hashedOriginalOrder,
+            ja4RawOriginal: ja4.rawOriginalOrder,
+            rawCiphers: RawLists.ciphers(hello),
+            rawExtensions: RawLists.extensions(hello),
+            ja4t: ja4t,
+            resumption: Resumption.offered(by: hello).map(\.rawValue)
+        )
     }
 }
 
-/// The server-side event fields of shared/spec/events.md, from one ServerHello.
+/// The server-side event fields of docs/events.md, from one ServerHello.
 enum ServerHelloFields {
-    static func make(_ hello: ServerHello, transport: TransportMarker) -> [EventField] {
+    static func make(_ hello: ServerHello, transport: TransportMarker) -> ServerFingerprints {
         let ja3s = JA3S(hello)
         let ja4s = JA4S(hello, transport: transport)
-        var fields: [EventField] = []
-        if let selected = hello.selectedALPN { fields.append(EventField("alpn_selected", .text(selected))) }
-        fields += [
-            EventField("ja3s", .string(ja3s.hash)),
-            EventField("ja3s_full", .string(ja3s.fullString)),
-            EventField("ja4s", .string(ja4s.hashed)),
-            EventField("ja4s_r", .string(ja4s.raw)),
-        ]
+        return ServerFingerprints(
+            alpnSelected: hello.selectedALPN,
+            ja3s: ja3s.hash,
+            ja3sFull: ja3s.fullString,
+            ja4s: ja4s.hashed,
+            ja4sRaw: ja4s.raw
+        )
+    }
+}
+
+/// JA4L's event fields from the halves a transport measured.
+enum LatencyFieldsMaker {
+    static func make(
+        client: (microseconds: Int64, ttl: UInt8)?,
+        server: (microseconds: Int64, ttl: UInt8)?
+    ) -> LatencyFields {
+        var fields = LatencyFields()
+        if let client {
+            fields.client = (
+                JA4L(microseconds: client.microseconds, ttl: client.ttl).rendered, Int(client.microseconds),
+                Int(client.ttl)
+            )
+        }
+        if let server { fields.server = JA4L(microseconds: server.microseconds, ttl: server.ttl).rendered }
         return fields
     }
 }

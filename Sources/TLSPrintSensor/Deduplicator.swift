@@ -1,16 +1,18 @@
 import TLSPrintCore
+import TLSPrintEvent
 
-/// Suppresses an event when one of the same type and key was emitted for the same source within the window.
+/// Suppresses an event when one with the same ``DedupKey`` (type, source, key fields) was emitted within the
+/// window.
 ///
 /// Window and clock are packet time. Bounded: beyond `capacity` remembered keys the oldest are forgotten
 /// (counted), which can only let a duplicate through, never suppress a new event.
 package struct Deduplicator: Sendable {
     private struct Entry: Sendable {
-        var key: String
+        var key: DedupKey
         var emitted: CaptureTimestamp
     }
 
-    private var lastEmitted: [String: CaptureTimestamp] = [:]
+    private var lastEmitted: [DedupKey: CaptureTimestamp] = [:]
     private var order: [Entry] = []
     private var orderStart = 0
     private let windowSeconds: Int64
@@ -25,8 +27,8 @@ package struct Deduplicator: Sendable {
     }
 
     /// True if the event must be emitted; false if it repeats one emitted less than the window ago.
-    package mutating func shouldEmit(_ event: Event, source: String) -> Bool {
-        guard windowSeconds > 0, let key = Self.key(of: event, source: source) else { return true }
+    package mutating func shouldEmit(_ event: Event) -> Bool {
+        guard windowSeconds > 0, let key = event.dedupKey else { return true }
         expire(before: event.timestamp.adding(seconds: -windowSeconds))
         if let previous = lastEmitted[key], event.timestamp < previous.adding(seconds: windowSeconds) {
             return false
@@ -39,27 +41,6 @@ package struct Deduplicator: Sendable {
         lastEmitted[key] = event.timestamp
         order.append(Entry(key: key, emitted: event.timestamp))
         return true
-    }
-
-    /// The dedup key of events.md: type, source and the type's key fields; nil for never-suppressed types.
-    static func key(of event: Event, source: String) -> String? {
-        let names: [String]
-        switch event.type {
-        case .tlsClientHello: names = ["ja3", "ja4"]
-        case .tlsSession: names = ["ja3", "ja3s", "ja4", "ja4s"]
-        case .tlsCertificate: names = ["subject_cn", "issuer"]
-        case .startup, .sensorStats: return nil
-        }
-        var key = event.type.rawValue + "|" + source
-        for name in names {
-            key += "|"
-            switch event[name] {
-            case .string(let text): key += text
-            case .text(let bytes): key += Hex.encode(bytes)
-            default: break
-            }
-        }
-        return key
     }
 
     private mutating func expire(before deadline: CaptureTimestamp) {

@@ -1,64 +1,52 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintFlow
 import TLSPrintPacket
 import TLSPrintQUIC
 
 /// What the sensor keeps about one QUIC connection while its Initial packets are in view.
-struct QUICFlow: FlowTableValue {
-    /// The sender of the first client Initial.
-    let client: Endpoint
-    let server: Endpoint
+struct QUICFlow: SensorFlow {
+    /// The handshake rules; the pair's first end is the sender of the first client Initial.
+    var tracker: HandshakeTracker
     /// The DCID that keys the Initial packets: the client's first, replaced after a Retry.
     var keyConnectionID: [UInt8]?
     var clientCrypto: CryptoStreamAssembler
     var serverCrypto: CryptoStreamAssembler
-    var clientRecord: ClientRecord?
-    var sawClientHello = false
-    var sawServerHello = false
+    /// True once the first handshake message of that side's CRYPTO stream arrived: the Initials carry
+    /// nothing else in clear.
+    var clientStreamDone = false
+    var serverStreamDone = false
     var latency = QUICLatencyObserver()
-    /// Bytes both CRYPTO streams hold, as last charged to the sensor's memory budget.
     var chargedBytes = 0
-
-    /// Bytes both CRYPTO streams hold now.
-    var bufferedBytes: Int { clientCrypto.bufferedBytes + serverCrypto.bufferedBytes }
-
-    /// A ServerHello whose event waits for JA4L to settle.
-    var pendingServerHello: PendingServerHello?
+    /// The `tls_session` event, held until JA4L settles (it needs the client's first Handshake packet,
+    /// which follows the ServerHello) or the connection leaves.
+    var heldSession: TLSSessionEvent?
 
     init(client: Endpoint, server: Endpoint, cryptoBytes: Int) {
-        self.client = client
-        self.server = server
+        tracker = HandshakeTracker(pair: EndpointPair(first: client, second: server), clientDirection: .forward)
         clientCrypto = CryptoStreamAssembler(maximumBytes: cryptoBytes)
         serverCrypto = CryptoStreamAssembler(maximumBytes: cryptoBytes)
     }
 
-    /// A placeholder for free table slots.
     static var vacant: QUICFlow {
-        let nowhere = Endpoint(address: .v4(0), port: 0)
-        return QUICFlow(client: nowhere, server: nowhere, cryptoBytes: 0)
+        QUICFlow(client: EndpointPair.nowhere.first, server: EndpointPair.nowhere.second, cryptoBytes: 0)
     }
+
+    var client: Endpoint { tracker.pair.first }
+    var server: Endpoint { tracker.pair.second }
+
+    var bufferedBytes: Int { clientCrypto.bufferedBytes + serverCrypto.bufferedBytes }
 
     /// True when JA4L can change no more: complete, or not measured (neither side on UDP 443).
     var latencySettled: Bool { latency.isComplete || (client.port != 443 && server.port != 443) }
 
     /// True when nothing more is wanted: both hellos seen and JA4L settled.
-    var isQuiet: Bool { sawClientHello && sawServerHello && latencySettled && pendingServerHello == nil }
-}
+    var isQuiet: Bool { clientStreamDone && serverStreamDone && latencySettled && heldSession == nil }
 
-/// A ServerHello held back until JA4L settles.
-struct PendingServerHello: Sendable {
-    var body: [UInt8]
-    var timestamp: CaptureTimestamp
-}
-
-/// A complete handshake message at the start of a CRYPTO stream, if there is one.
-enum CryptoStreamMessage {
-    /// The first handshake message of `stream` when all of it has arrived: (type, body).
-    static func first(in stream: ArraySlice<UInt8>) -> (type: UInt8, body: [UInt8])? {
-        guard stream.count >= 4 else { return nil }
-        let start = stream.startIndex
-        let length = Int(stream[start + 1]) << 16 | Int(stream[start + 2]) << 8 | Int(stream[start + 3])
-        guard stream.count >= 4 + length else { return nil }
-        return (stream[start], Array(stream[(start + 4)..<(start + 4 + length)]))
+    /// The held session event with whatever JA4L the connection has now.
+    var heldEvent: Event? {
+        guard var session = heldSession else { return nil }
+        session.latency = LatencyFieldsMaker.make(client: latency.clientLatency, server: latency.serverLatency)
+        return .tlsSession(session)
     }
 }

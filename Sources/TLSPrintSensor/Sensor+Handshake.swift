@@ -1,116 +1,169 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintFingerprint
 import TLSPrintFlow
-import TLSPrintPacket
 import TLSPrintTLS
 
-/// Where a handshake message was seen on a TCP flow.
-struct HandshakeContext {
-    var slot: Int
-    var direction: Direction
-    var timestamp: CaptureTimestamp
+/// What a transport measured that hello events carry besides the hellos: TCP's SYN options and JA4L.
+struct TransportFacts {
+    /// The client's SYN (JA4T) and the server's SYN-ACK (JA4TS).
+    var syn: TCPSynSignature?
+    var synAck: TCPSynSignature?
+    /// JA4L halves, when measured.
+    var clientLatency: (microseconds: Int64, ttl: UInt8)?
+    var serverLatency: (microseconds: Int64, ttl: UInt8)?
+
+    /// Nothing measured (QUIC until JA4L settles, DTLS, OpenVPN).
+    static let none = TransportFacts()
+}
+
+extension EventTransport {
+    /// JA4's first character: `q` for QUIC, `d` for DTLS, `t` otherwise (OpenVPN's control channel is reliable).
+    var marker: TransportMarker {
+        switch self {
+        case .tcp, .udp: .tcp
+        case .quic: .quic
+        case .dtls: .dtls
+        }
+    }
 }
 
 extension Sensor {
-    /// Turns one complete handshake message of a TCP flow into events: the first ClientHello, the first
-    /// ServerHello and, for TLS 1.2 and older, the server's Certificate.
-    mutating func handle(_ message: HandshakeMessage, context: HandshakeContext, into events: inout [Event]) {
-        switch message.type {
-        case .clientHello: handleClientHello(message.body, context: context, into: &events)
-        case .serverHello: handleServerHello(message.body, context: context, into: &events)
-        case .certificate: handleCertificate(message.body, context: context, into: &events)
-        case .serverHelloDone: tcpFlows[slot: context.slot].finish(context.direction)
-        default: return
-        }
-    }
-
-    private mutating func handleClientHello(_ body: [UInt8], context: HandshakeContext, into events: inout [Event]) {
-        let slot = context.slot
-        // Only the first ClientHello of a stream counts (a second one follows a HelloRetryRequest).
-        guard !tcpFlows[slot: slot].sawClientHello else { return }
-        tcpFlows[slot: slot].sawClientHello = true
-        tcpFlows[slot: slot].finish(context.direction)
-        tcpFlows[slot: slot].clientDirection = context.direction
-        let handshake = tcpFlows[slot: slot].handshake
-        var extra = Self.latencyFields(client: handshake.clientLatency, server: nil)
-        if let syn = handshake.syn { extra.append(EventField("ja4t", .string(syn.ja4t))) }
-        guard
-            let built = clientHelloEvent(
-                body,
-                endpoints: tcpEndpointFields(slot: slot),
-                transport: .tcp,
-                extra: extra,
-                timestamp: context.timestamp
-            )
-        else { return }
-        tcpFlows[slot: slot].client = built.record
-        tcpFlows[slot: slot].serverName = .text(built.hello.serverName ?? [])
-        emit(built.event, source: tcpClient(slot: slot).address.description, into: &events)
-    }
-
-    private mutating func handleServerHello(_ body: [UInt8], context: HandshakeContext, into events: inout [Event]) {
-        let slot = context.slot
-        guard !tcpFlows[slot: slot].sawServerHello else { return }
-        tcpFlows[slot: slot].sawServerHello = true
-        if tcpFlows[slot: slot].clientDirection == nil {
-            tcpFlows[slot: slot].clientDirection = context.direction.opposite
-        }
-        // Only this first ServerHello uses the client's record: free it (flows can live long after).
-        let client = tcpFlows[slot: slot].client
-        tcpFlows[slot: slot].client = nil
-        let handshake = tcpFlows[slot: slot].handshake
-        var extra = Self.latencyFields(client: handshake.clientLatency, server: handshake.serverLatency)
-        if let synAck = handshake.synAck { extra.append(EventField("ja4ts", .string(synAck.ja4t))) }
-        guard
+    /// Applies the handshake rules to one complete message of a flow and builds the event it yields, if any.
+    /// The one place every transport's handshake messages go through.
+    mutating func handshakeEvent(
+        _ message: HandshakeMessage,
+        from direction: Direction,
+        tracker: inout HandshakeTracker,
+        transport: EventTransport,
+        facts: TransportFacts,
+        timestamp: CaptureTimestamp
+    ) -> Event? {
+        switch tracker.admit(message.type, from: direction) {
+        case .clientHello:
+            guard
+                let (event, record) = clientHelloEvent(
+                    message.body,
+                    endpoints: tracker.eventEndpoints(transport: transport),
+                    transport: transport,
+                    facts: facts,
+                    timestamp: timestamp
+                )
+            else { return nil }
+            tracker.clientHelloParsed(record)
+            return .tlsClientHello(event)
+        case .serverHello:
+            let client = tracker.takeClient()
             let built = sessionEvent(
-                body,
-                endpoints: tcpEndpointFields(slot: slot),
+                message.body,
+                endpoints: tracker.eventEndpoints(transport: transport),
                 client: client,
-                transport: .tcp,
-                extra: extra,
-                timestamp: context.timestamp
+                transport: transport,
+                facts: facts,
+                timestamp: timestamp
             )
-        else {
-            tcpFlows[slot: slot].finish(context.direction)
-            return
+            tracker.serverHelloParsed(built?.hello, from: direction)
+            return built.map { .tlsSession($0.event) }
+        case .certificate:
+            return certificateEvent(
+                message.body,
+                endpoints: tracker.eventEndpoints(transport: transport),
+                serverName: tracker.serverName,
+                timestamp: timestamp
+            ).map { .tlsCertificate($0) }
+        case .none:
+            return nil
         }
-        // TLS 1.3 (a selected supported_version) encrypts everything after the ServerHello; after a
-        // HelloRetryRequest nothing more is wanted either.
-        if built.hello.extensions.selectedVersion != nil || built.hello.isHelloRetryRequest {
-            tcpFlows[slot: slot].finish(context.direction)
+    }
+
+    /// Parses a ClientHello body and builds its event and the record the session event reuses; nil when
+    /// the body does not parse (counted).
+    private mutating func clientHelloEvent(
+        _ body: [UInt8],
+        endpoints: EventEndpoints,
+        transport: EventTransport,
+        facts: TransportFacts,
+        timestamp: CaptureTimestamp
+    ) -> (TLSClientHelloEvent, ClientRecord)? {
+        let hello: ClientHello
+        do {
+            hello = try ClientHello(parsingAll: body)
+        } catch {
+            counters.count(error, in: .clientHello)
+            return nil
         }
-        emit(built.event, source: tcpClient(slot: slot).address.description, into: &events)
-    }
-
-    private mutating func handleCertificate(_ body: [UInt8], context: HandshakeContext, into events: inout [Event]) {
-        let slot = context.slot
-        // Only the server's first Certificate, and only once its ServerHello was seen in clear.
-        guard tcpFlows[slot: slot].sawServerHello, !tcpFlows[slot: slot].sawCertificate,
-            tcpFlows[slot: slot].clientDirection == context.direction.opposite
-        else { return }
-        tcpFlows[slot: slot].sawCertificate = true
-        tcpFlows[slot: slot].finish(context.direction)
-        guard
-            let event = certificateEvent(
-                body,
-                endpoints: tcpEndpointFields(slot: slot),
-                serverName: tcpFlows[slot: slot].serverName,
-                timestamp: context.timestamp
-            )
-        else { return }
-        emit(event, source: tcpClient(slot: slot).address.description, into: &events)
-    }
-
-    private func tcpClient(slot: Int) -> Endpoint {
-        tcpFlows[slot: slot].sender(in: tcpFlows[slot: slot].clientDirection ?? .forward)
-    }
-
-    private func tcpEndpointFields(slot: Int) -> [EventField] {
-        let clientDirection = tcpFlows[slot: slot].clientDirection ?? .forward
-        return Self.endpointFields(
-            client: tcpFlows[slot: slot].sender(in: clientDirection),
-            server: tcpFlows[slot: slot].sender(in: clientDirection.opposite),
-            transport: "tcp"
+        if hello.damage != nil { counters.malformedHellos += 1 }
+        counters.clientHellos += 1
+        let fingerprints = ClientHelloFields.make(hello, transport: transport.marker, ja4t: facts.syn?.ja4t)
+        let event = TLSClientHelloEvent(
+            timestamp: timestamp,
+            endpoints: endpoints,
+            tlsVersion: hello.highestOfferedVersion.displayName,
+            client: fingerprints,
+            latency: LatencyFieldsMaker.make(client: facts.clientLatency, server: nil),
+            ech: hello.extensions.hasEncryptedClientHello
         )
+        return (event, ClientRecord(fingerprints: fingerprints, hello: hello))
+    }
+
+    /// Parses a ServerHello body and builds the `tls_session` event (with the client's fields when known).
+    private mutating func sessionEvent(
+        _ body: [UInt8],
+        endpoints: EventEndpoints,
+        client: ClientRecord?,
+        transport: EventTransport,
+        facts: TransportFacts,
+        timestamp: CaptureTimestamp
+    ) -> (event: TLSSessionEvent, hello: ServerHello)? {
+        let hello: ServerHello
+        do {
+            hello = try ServerHello(parsingAll: body)
+        } catch {
+            counters.count(error, in: .serverHello)
+            return nil
+        }
+        if hello.damage != nil { counters.malformedHellos += 1 }
+        counters.serverHellos += 1
+        counters.handshakes += 1
+        let event = TLSSessionEvent(
+            timestamp: timestamp,
+            endpoints: endpoints,
+            tlsVersion: hello.selectedVersion.displayName,
+            client: client?.fingerprints,
+            server: ServerHelloFields.make(hello, transport: transport.marker),
+            ja4ts: facts.synAck?.ja4t,
+            latency: LatencyFieldsMaker.make(client: facts.clientLatency, server: facts.serverLatency),
+            resumptionAccepted: client.flatMap { Resumption.accepted(client: $0.hello, server: hello) },
+            hrr: hello.isHelloRetryRequest
+        )
+        return (event, hello)
+    }
+
+    /// Parses a TLS 1.2-style Certificate message and builds the `tls_certificate` event.
+    private mutating func certificateEvent(
+        _ body: [UInt8],
+        endpoints: EventEndpoints,
+        serverName: [UInt8],
+        timestamp: CaptureTimestamp
+    ) -> TLSCertificateEvent? {
+        let message: CertificateMessage
+        do {
+            message = try CertificateMessage(parsingAll: body)
+        } catch {
+            counters.count(error, in: .certificate)
+            return nil
+        }
+        guard
+            let event = CertificateFields.make(
+                message,
+                endpoints: endpoints,
+                serverName: serverName,
+                timestamp: timestamp,
+                cache: &certificateCache,
+                counters: &counters
+            )
+        else { return nil }
+        counters.certificates += 1
+        return event
     }
 }

@@ -1,10 +1,12 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintFlow
 import TLSPrintPacket
 import TLSPrintTLS
 
 extension Sensor {
-    /// Tracks one TCP segment: handshake timing and options, then stream bytes into the TLS observers.
+    /// Tracks one TCP segment: handshake timing and options, then stream bytes into the TLS observers, whose
+    /// handshake messages go through the flow's ``HandshakeTracker``.
     mutating func processTCP(
         _ packet: DecodedPacket,
         _ tcp: TCPHeader,
@@ -17,42 +19,69 @@ extension Sensor {
         let key = FlowKey(source: source, destination: destination, ipProtocol: 6)
         let now = info.timestamp.nanoseconds
         let isSYN = tcp.flags.contains(.syn)
-        let isACK = tcp.flags.contains(.ack)
         let slot: Int
-        if let existing = tcpFlows.slot(of: key, at: now) {
+        if let existing = flows.tcp.slot(of: key, at: now) {
             slot = existing
         } else {
             // Only a SYN or a segment with data opens a flow; bare ACKs and RSTs of unknown flows are noise.
             guard isSYN || !payload.isEmpty, !tcp.flags.contains(.rst) else { return }
-            let client = isSYN && !isACK
+            let client = isSYN && !tcp.flags.contains(.ack)
             let flow = TCPFlow(
-                first: source,
-                second: destination,
+                pair: EndpointPair(first: source, second: destination),
                 forwardCapacity: client ? configuration.clientStreamBytes : configuration.serverStreamBytes,
                 reverseCapacity: configuration.serverStreamBytes,
                 pendingSegments: configuration.pendingSegmentsPerDirection
             )
-            let inserted = tcpFlows.insert(flow, for: key, at: now)
-            if let (_, evicted) = inserted.evicted {
-                counters.flowsEvicted += 1
-                discharge(evicted.chargedBytes)
-            }
+            let inserted = flows.tcp.insert(flow, for: key, at: now)
+            if let (_, evicted) = inserted.evicted { retire(evicted, reason: .evicted, into: &events) }
             counters.flowsCreated += 1
             slot = inserted.slot
         }
-        let direction = tcpFlows[slot: slot].direction(from: source)
+        let direction = flows.tcp[slot: slot].tracker.pair.direction(from: source)
         observeHandshake(slot: slot, direction: direction, packet: packet, tcp: tcp, time: info.timestamp)
-        guard !payload.isEmpty, !tcpFlows[slot: slot].isFinished(direction) else { return }
+        guard !payload.isEmpty, !flows.tcp[slot: slot].isFinished(direction) else { return }
         // Data in a SYN (TCP Fast Open) starts one past the SYN's own sequence number.
         let sequence = TCPSequence(tcp.sequenceNumber).advanced(by: isSYN ? 1 : 0)
-        let messages = tcpFlows[slot: slot].receive(direction, sequence: sequence, payload: payload)
+        let messages = flows.tcp[slot: slot].receive(direction, sequence: sequence, payload: payload)
         noteStreamState(slot: slot, direction: direction)
-        let context = HandshakeContext(slot: slot, direction: direction, timestamp: info.timestamp)
-        for message in messages {
-            handle(message, context: context, into: &events)
+        if !messages.isEmpty {
+            handleTCP(messages, from: direction, slot: slot, timestamp: info.timestamp, into: &events)
         }
         // Last: charging may release this very flow when it is the oldest and the budget is exceeded.
-        chargeTCP(slot: slot)
+        account(flows.tcp[slot: slot].recharge(), into: &events)
+    }
+
+    /// Hands a segment's complete handshake messages to the flow's tracker, with TCP's JA4T/JA4TS and JA4L.
+    private mutating func handleTCP(
+        _ messages: [HandshakeMessage],
+        from direction: Direction,
+        slot: Int,
+        timestamp: CaptureTimestamp,
+        into events: inout [Event]
+    ) {
+        let handshake = flows.tcp[slot: slot].handshake
+        let facts = TransportFacts(
+            syn: handshake.syn,
+            synAck: handshake.synAck,
+            clientLatency: handshake.clientLatency,
+            serverLatency: handshake.serverLatency
+        )
+        var tracker = flows.tcp[slot: slot].tracker
+        for message in messages {
+            guard
+                let event = handshakeEvent(
+                    message,
+                    from: direction,
+                    tracker: &tracker,
+                    transport: .tcp,
+                    facts: facts,
+                    timestamp: timestamp
+                )
+            else { continue }
+            emit(event, into: &events)
+        }
+        flows.tcp[slot: slot].tracker = tracker
+        flows.tcp[slot: slot].finishWhatTheTrackerEnded()
     }
 
     private mutating func observeHandshake(
@@ -64,8 +93,8 @@ extension Sensor {
     ) {
         let isSYN = tcp.flags.contains(.syn)
         let isACK = tcp.flags.contains(.ack)
-        guard isSYN || !tcpFlows[slot: slot].handshake.isComplete else { return }
-        tcpFlows[slot: slot].handshake.observe(
+        guard isSYN || !flows.tcp[slot: slot].handshake.isComplete else { return }
+        flows.tcp[slot: slot].handshake.observe(
             syn: isSYN,
             ack: isACK,
             time: time,
@@ -81,31 +110,24 @@ extension Sensor {
         )
         guard isSYN else { return }
         let start = TCPSequence(tcp.sequenceNumber).advanced(by: 1)
-        tcpFlows[slot: slot].start(direction, at: start)
-        if tcpFlows[slot: slot].clientDirection == nil {
-            tcpFlows[slot: slot].clientDirection = isACK ? direction.opposite : direction
+        flows.tcp[slot: slot].start(direction, at: start)
+        if flows.tcp[slot: slot].tracker.clientDirection == nil {
+            flows.tcp[slot: slot].tracker.clientDirection = isACK ? direction.opposite : direction
         }
     }
 
+    /// Counts why a direction stopped on its own (not TLS, a failed parse, a full buffer, a gap never
+    /// filled) and releases its buffers.
     private mutating func noteStreamState(slot: Int, direction: Direction) {
-        guard tcpFlows[slot: slot].isFinished(direction) else { return }
-        let (sslv2, state, stop) =
-            direction == .forward
-            ? (
-                tcpFlows[slot: slot].forward.sawSSLv2ClientHello, tcpFlows[slot: slot].forward.state,
-                tcpFlows[slot: slot].forward.stop
-            )
-            : (
-                tcpFlows[slot: slot].reverse.sawSSLv2ClientHello, tcpFlows[slot: slot].reverse.state,
-                tcpFlows[slot: slot].reverse.stop
-            )
-        if sslv2 { counters.sslv2ClientHellos += 1 }
-        if case .failed(let error) = state { counters.count(error, in: .tls) }
-        switch stop {
+        guard flows.tcp[slot: slot].isFinished(direction) else { return }
+        let observer = flows.tcp[slot: slot].observer(direction)
+        if observer.sawSSLv2ClientHello { counters.sslv2ClientHellos += 1 }
+        if case .failed(let error) = observer.state { counters.count(error, in: .tls) }
+        switch observer.stop {
         case .capacityReached: counters.streamsTruncated += 1
         case .gapNeverFilled: counters.streamGapsAbandoned += 1
         case nil: break
         }
-        tcpFlows[slot: slot].finish(direction)
+        flows.tcp[slot: slot].finish(direction)
     }
 }

@@ -1,4 +1,5 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintFlow
 import TLSPrintPacket
 
@@ -9,10 +10,7 @@ package struct Sensor: ~Copyable {
     package let configuration: SensorConfiguration
     /// What the sensor counted so far.
     package internal(set) var counters = SensorCounters()
-    var tcpFlows: FlowTable<FlowKey, TCPFlow>
-    var quicFlows: FlowTable<FlowKey, QUICFlow>
-    var dtlsFlows: FlowTable<FlowKey, DTLSFlow>
-    var openVPNFlows: FlowTable<FlowKey, OpenVPNFlow>
+    var flows: FlowTables
     var fragments: IPFragmentReassembler
     var certificateCache: BoundedCache<String, ParsedCertificate>
     var deduplicator: Deduplicator
@@ -20,10 +18,7 @@ package struct Sensor: ~Copyable {
 
     package init(configuration: SensorConfiguration = SensorConfiguration()) {
         self.configuration = configuration
-        tcpFlows = FlowTable(capacity: configuration.maxFlows)
-        quicFlows = FlowTable(capacity: configuration.maxQUICConnections)
-        dtlsFlows = FlowTable(capacity: configuration.maxQUICConnections)
-        openVPNFlows = FlowTable(capacity: configuration.maxQUICConnections)
+        flows = FlowTables(configuration: configuration)
         var fragmentLimits = IPFragmentReassembler.Configuration()
         fragmentLimits.maximumDatagrams = configuration.pendingFragmentedDatagrams
         fragments = IPFragmentReassembler(configuration: fragmentLimits)
@@ -35,7 +30,7 @@ package struct Sensor: ~Copyable {
     }
 
     /// Flows tracked now.
-    package var activeFlows: Int { tcpFlows.count + quicFlows.count + dtlsFlows.count + openVPNFlows.count }
+    package var activeFlows: Int { flows.count }
 
     /// Processes one captured frame, appending any events it completes to `events`.
     package mutating func process(_ info: CaptureInfo, frame: Span<UInt8>, into events: inout [Event]) {
@@ -57,27 +52,16 @@ package struct Sensor: ~Copyable {
         dispatch(packet, payload: frame.extracting(packet.payload), info: info, into: &events)
     }
 
-    /// Moves the sensor clock to `time` and expires idle flows (packet time only).
+    /// Moves the sensor clock to `time` and retires idle flows (packet time only).
     package mutating func advanceClock(to time: CaptureTimestamp, into events: inout [Event]) {
         guard time > clock else { return }
         clock = time
-        let deadline = time.adding(seconds: -configuration.flowTimeoutSeconds).nanoseconds
-        Self.expire(&tcpFlows, idleBefore: deadline, counting: &counters)
-        Self.expire(&dtlsFlows, idleBefore: deadline, counting: &counters)
-        Self.expire(&openVPNFlows, idleBefore: deadline, counting: &counters)
-        while let (_, flow) = quicFlows.removeOldest(idleBefore: deadline) {
-            counters.flowsExpired += 1
-            discharge(flow.chargedBytes)
-            emitQUICSession(flow, into: &events)
-        }
+        expireFlows(idleBefore: time.adding(seconds: -configuration.flowTimeoutSeconds).nanoseconds, into: &events)
     }
 
-    /// Ends the input: emits what waits on flows that will see no more packets, oldest flow first.
+    /// Ends the input: retires every flow, emitting what flows held back, oldest flow first.
     package mutating func finish(into events: inout [Event]) {
-        for flow in quicFlows.removeAll() {
-            discharge(flow.chargedBytes)
-            emitQUICSession(flow, into: &events)
-        }
+        retireAllFlows(into: &events)
     }
 
     mutating func dispatch(
@@ -88,31 +72,14 @@ package struct Sensor: ~Copyable {
     ) {
         switch packet.transport {
         case .tcp(let tcp): processTCP(packet, tcp, payload: payload, info: info, into: &events)
-        case .udp(let udp) where !payload.isEmpty && payload[0] & 0x80 == 0:
-            processDTLS(
-                packet,
-                sourcePort: udp.sourcePort,
-                destinationPort: udp.destinationPort,
-                payload: payload,
-                info: info,
-                into: &events
-            )
-        case .udp(let udp):
-            processQUIC(
-                packet,
-                sourcePort: udp.sourcePort,
-                destinationPort: udp.destinationPort,
-                payload: payload,
-                info: info,
-                into: &events
-            )
+        case .udp(let udp): processUDP(packet, udp, payload: payload, info: info, into: &events)
         default: return
         }
     }
 
     /// Emits `event` unless the deduplicator suppresses it.
-    mutating func emit(_ event: Event, source: String, into events: inout [Event]) {
-        guard deduplicator.shouldEmit(event, source: source) else {
+    mutating func emit(_ event: Event, into events: inout [Event]) {
+        guard deduplicator.shouldEmit(event) else {
             counters.suppressed += 1
             return
         }

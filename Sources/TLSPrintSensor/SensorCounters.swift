@@ -34,6 +34,8 @@ package struct SensorCounters: Hashable, Sendable {
     package var fragmentsEvicted = 0
     /// Flows released early because the reassembly buffers reached the memory budget.
     package var flowsReleasedForMemory = 0
+    /// Flows still open when the input ended (retired then, their held events emitted).
+    package var flowsOpenAtEnd = 0
     /// Bytes all reassembly buffers hold now.
     package var bufferedBytes = 0
     package var dedupEvicted = 0

@@ -1,45 +1,27 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintFlow
 import TLSPrintPacket
 import TLSPrintTLS
 
 /// What the sensor keeps about one TCP conversation while its handshake is in view.
-struct TCPFlow: FlowTableValue {
-    /// The sender of the flow's first packet seen.
-    let first: Endpoint
-    /// The other end.
-    let second: Endpoint
-    /// The client's direction: the SYN sender's until a ClientHello says otherwise.
-    var clientDirection: Direction?
+struct TCPFlow: SensorFlow {
+    /// The handshake rules and the two ends; the client is the SYN's sender until a ClientHello says otherwise.
+    var tracker: HandshakeTracker
     var handshake = TCPHandshakeObserver()
     var forward: TLSStreamObserver
     var reverse: TLSStreamObserver
-    /// The client's half of the `tls_session` fields, from its ClientHello until the first ServerHello.
-    var client: ClientRecord?
-    var sawClientHello = false
-    var sawServerHello = false
-    var sawCertificate = false
-    /// The SNI, repeated on the certificate event.
-    var serverName: EventValue = .text([])
+    var chargedBytes = 0
 
-    init(first: Endpoint, second: Endpoint, forwardCapacity: Int, reverseCapacity: Int, pendingSegments: Int) {
-        self.first = first
-        self.second = second
+    init(pair: EndpointPair, forwardCapacity: Int, reverseCapacity: Int, pendingSegments: Int) {
+        tracker = HandshakeTracker(pair: pair)
         forward = TLSStreamObserver(capacity: forwardCapacity, pendingSegments: pendingSegments)
         reverse = TLSStreamObserver(capacity: reverseCapacity, pendingSegments: pendingSegments)
     }
 
-    /// A placeholder for free table slots.
     static var vacant: TCPFlow {
-        let nowhere = Endpoint(address: .v4(0), port: 0)
-        return TCPFlow(first: nowhere, second: nowhere, forwardCapacity: 0, reverseCapacity: 0, pendingSegments: 0)
+        TCPFlow(pair: .nowhere, forwardCapacity: 0, reverseCapacity: 0, pendingSegments: 0)
     }
-
-    /// The direction of a packet sent by `source`.
-    func direction(from source: Endpoint) -> Direction { source == first ? .forward : .reverse }
-
-    /// The sender in `direction`.
-    func sender(in direction: Direction) -> Endpoint { direction == .forward ? first : second }
 
     /// Offers a segment to the observer of `direction`.
     mutating func receive(_ direction: Direction, sequence: TCPSequence, payload: borrowing Span<UInt8>)
@@ -59,7 +41,7 @@ struct TCPFlow: FlowTableValue {
         }
     }
 
-    /// Stops reading `direction`.
+    /// Stops reading `direction` and releases its buffers.
     mutating func finish(_ direction: Direction) {
         switch direction {
         case .forward: forward.finish()
@@ -67,10 +49,12 @@ struct TCPFlow: FlowTableValue {
         }
     }
 
-    /// Bytes both directions hold, as last charged to the sensor's memory budget.
-    var chargedBytes = 0
+    /// Stops reading the directions the handshake rules no longer want.
+    mutating func finishWhatTheTrackerEnded() {
+        if tracker.isFinished(.forward), !forward.isFinished { forward.finish() }
+        if tracker.isFinished(.reverse), !reverse.isFinished { reverse.finish() }
+    }
 
-    /// Bytes both directions hold now.
     var bufferedBytes: Int { forward.bufferedBytes + reverse.bufferedBytes }
 
     /// True when `direction` wants no more bytes.
@@ -78,14 +62,6 @@ struct TCPFlow: FlowTableValue {
         direction == .forward ? forward.isFinished : reverse.isFinished
     }
 
-    /// True when neither direction wants more bytes.
-    var isQuiet: Bool { forward.isFinished && reverse.isFinished }
-}
-
-/// The client side of a handshake, kept for the `tls_session` and `tls_certificate` events.
-struct ClientRecord: Sendable {
-    /// Client-side event fields (any order; events are arranged on output).
-    var fields: [EventField]
-    /// The ClientHello itself, to judge `resumption_accepted` against the ServerHello.
-    var hello: ClientHello
+    /// The observer of `direction`.
+    func observer(_ direction: Direction) -> TLSStreamObserver { direction == .forward ? forward : reverse }
 }

@@ -1,3 +1,5 @@
+import TLSPrintCore
+
 // RFC 8446 §4
 //   struct {
 //       HandshakeType msg_type;    /* handshake type */
@@ -16,5 +18,17 @@ package struct HandshakeMessage: Hashable, Sendable {
     package init(type: HandshakeType, body: [UInt8]) {
         self.type = type
         self.body = body
+    }
+}
+
+extension HandshakeMessage {
+    /// The first handshake message at the start of `stream` when all of it is there (QUIC's CRYPTO stream
+    /// carries handshake messages without records); nil while it is incomplete.
+    package static func first(in stream: Span<UInt8>) -> HandshakeMessage? {
+        var reader = ByteReader(stream)
+        guard let type = try? reader.readUInt8(), let length = try? reader.readUInt24(),
+            let body = try? reader.readBytes(Int(length))
+        else { return nil }
+        return HandshakeMessage(type: HandshakeType(rawValue: type), body: body)
     }
 }

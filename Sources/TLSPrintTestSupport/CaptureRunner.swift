@@ -1,5 +1,6 @@
 import TLSPrintCapture
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintSensor
 
 /// Runs capture files through one sensor and collects its events, as `tlsprint read` would.

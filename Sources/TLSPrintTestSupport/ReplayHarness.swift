@@ -1,4 +1,5 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintSensor
 
 /// Replays real captures with the TCP payload of every direction re-segmented, to prove that the sensor's

@@ -1,6 +1,7 @@
 import Glibc
 import TLSPrintCapture
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintOutput
 import TLSPrintSensor
 
@@ -52,11 +53,7 @@ struct LivePipeline {
             }
         }
         sinks.write([
-            Event(
-                type: .startup,
-                timestamp: WallClock.now,
-                message: "sniffer started node=\(identity.nodeName)"
-            )
+            .startup(StartupEvent(timestamp: WallClock.now, message: "sniffer started node=\(identity.nodeName)"))
         ])
         if !quiet {
             StandardError.line(
@@ -112,7 +109,9 @@ struct LivePipeline {
             if source.isStopped { break }
             if interval > 0, now >= nextStats {
                 nextStats = now + interval
-                sinks.write([statsEvent(&sensor, source: source, sinks: sinks)])
+                sinks.write([
+                    .sensorStats(statsEvent(&sensor, activeFlows: sensor.activeFlows, source: source, sinks: sinks))
+                ])
             }
         }
         if stopRequested, !capture.immediateMode {
@@ -122,10 +121,11 @@ struct LivePipeline {
                 sensor.process(info, frame: frame, into: &events)
             }
         }
+        let openFlows = sensor.activeFlows  // the final report counts the flows open when capture stopped
         sensor.finish(into: &events)
         sinks.write(events)
-        let final = statsEvent(&sensor, source: source, sinks: sinks)
-        sinks.write([final])
+        let final = statsEvent(&sensor, activeFlows: openFlows, source: source, sinks: sinks)
+        sinks.write([.sensorStats(final)])
         let outputCounters = sinks.finish()
         if !quiet {
             for (destination, counters) in outputCounters {
@@ -134,38 +134,37 @@ struct LivePipeline {
             let counters = sensor.snapshotCounters()
             StandardError.line(
                 "tlsprint: \(counters.packets) packets, \(counters.handshakes) handshakes, \(counters.events) events, "
-                    + "kernel drops \(final["dropped_kernel"].flatMap(Self.integer) ?? 0)"
+                    + "kernel drops \(final.droppedKernel)"
             )
         }
         return status
     }
 
     /// A `sensor_stats` event: the sensor's counters with libpcap's drops and the outputs' drops.
-    private func statsEvent(_ sensor: inout Sensor, source: LiveCaptureSource, sinks: LiveSinks) -> Event {
+    private func statsEvent(
+        _ sensor: inout Sensor,
+        activeFlows: Int,
+        source: LiveCaptureSource,
+        sinks: LiveSinks
+    ) -> SensorStatsEvent {
         let counters = sensor.snapshotCounters()
         let capture = (try? source.statistics()) ?? LiveCaptureStatistics()
-        var fields: [EventField] = [
-            EventField("packets", .integer(counters.packets)),
-            EventField("bytes", .integer(counters.bytes)),
-            EventField("dropped_kernel", .integer(capture.droppedKernel)),
-            EventField("dropped_interface", .integer(capture.droppedInterface)),
-            EventField("dropped_output", .integer(sinks.dropped)),
-            EventField("flows_active", .integer(sensor.activeFlows)),
-            EventField("flows_evicted", .integer(counters.flowsEvicted)),
-            EventField("handshakes", .integer(counters.handshakes)),
-            EventField("events", .integer(counters.events)),
-            EventField("suppressed", .integer(counters.suppressed)),
-            EventField("parse_errors", .integer(counters.parseErrorTotal)),
-        ]
-        for (reason, count) in counters.parseErrorsByReason {
-            fields.append(EventField("parse_errors_\(reason.rawValue)", .integer(count)))
+        var stats = SensorStatsEvent(timestamp: WallClock.now)
+        stats.packets = counters.packets
+        stats.bytes = counters.bytes
+        stats.droppedKernel = capture.droppedKernel
+        stats.droppedInterface = capture.droppedInterface
+        stats.droppedOutput = sinks.dropped
+        stats.flowsActive = activeFlows
+        stats.flowsEvicted = counters.flowsEvicted
+        stats.handshakes = counters.handshakes
+        stats.events = counters.events
+        stats.suppressed = counters.suppressed
+        stats.parseErrors = counters.parseErrorTotal
+        stats.parseErrorsByReason = counters.parseErrorsByReason.map {
+            SensorStatsEvent.ReasonCount(reason: $0.0.rawValue, count: $0.1)
         }
-        return Event(type: .sensorStats, timestamp: WallClock.now, fields: fields)
-    }
-
-    private static func integer(_ value: EventValue) -> Int? {
-        if case .integer(let number) = value { return number }
-        return nil
+        return stats
     }
 }
 

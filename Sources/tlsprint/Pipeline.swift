@@ -1,6 +1,7 @@
 import Foundation
 import TLSPrintCapture
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintOutput
 import TLSPrintSensor
 

@@ -1,5 +1,6 @@
 import Foundation
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintSensor
 
 /// The end-of-run summary on stderr.

@@ -1,4 +1,4 @@
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// Turns an ``Event`` into one record of an output encoding (shared/spec/events.md).
 ///

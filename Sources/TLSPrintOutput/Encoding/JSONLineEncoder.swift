@@ -1,11 +1,11 @@
 import TLSPrintCore
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// JSON lines: one object per event, `\n`-terminated by ``EventEncoder/line(_:)``.
 ///
 /// Keys: `timestamp`, `node`, `app`, `event`, `severity` (`info`/`warning`), then the fields in the
 /// event's order, then `message` when the event has one (`startup`). Integers are numbers, thousandths
-/// numbers with three decimals, booleans booleans, lists arrays, `.objects` arrays of objects. Strings are
+/// numbers with three decimals, booleans booleans, lists arrays, `chain` an array of objects. Strings are
 /// valid UTF-8: control characters and invalid bytes are written as the text `\xHH` (JSON `\\xHH`).
 package struct JSONLineEncoder: EventEncoder, Hashable {
     /// `node` and `app`.
@@ -31,7 +31,7 @@ package struct JSONLineEncoder: EventEncoder, Hashable {
         writer.string(event.type.rawValue)
         writer.key("severity")
         writer.string(event.type.severity.name)
-        Self.writeMembers(event.fields, to: &writer)
+        event.writeFields(to: &writer)
         if let message = event.message {
             writer.key("message")
             writer.string(message)
@@ -39,33 +39,58 @@ package struct JSONLineEncoder: EventEncoder, Hashable {
         writer.endObject()
         swap(&writer.bytes, &out)
     }
+}
 
-    private static func writeMembers(_ fields: [EventField], to writer: inout JSONWriter) {
-        for field in fields {
-            writer.key(field.name)
-            writeValue(field.value, to: &writer)
-        }
+/// The fields of an event as JSON object members.
+extension JSONWriter: EventFieldWriter {
+    mutating func string(_ name: String, _ value: String) {
+        key(name)
+        string(value)
     }
 
-    private static func writeValue(_ value: EventValue, to writer: inout JSONWriter) {
-        switch value {
-        case .string(let text): writer.string(text)
-        case .text(let bytes): writer.text(bytes)
-        case .integer(let number): writer.integer(number)
-        case .thousandths(let number): writer.thousandths(number)
-        case .bool(let flag): writer.bool(flag)
-        case .list(let elements):
-            writer.beginArray()
-            for element in elements { writeValue(element, to: &writer) }
-            writer.endArray()
-        case .objects(let objects):
-            writer.beginArray()
-            for object in objects {
-                writer.beginObject()
-                writeMembers(object, to: &writer)
-                writer.endObject()
-            }
-            writer.endArray()
+    mutating func text(_ name: String, _ value: [UInt8]) {
+        key(name)
+        text(value)
+    }
+
+    mutating func integer(_ name: String, _ value: Int) {
+        key(name)
+        integer(value)
+    }
+
+    mutating func thousandths(_ name: String, _ value: Int) {
+        key(name)
+        thousandths(value)
+    }
+
+    mutating func bool(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
+    mutating func strings(_ name: String, _ values: [String]) {
+        key(name)
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    mutating func texts(_ name: String, _ values: [[UInt8]]) {
+        key(name)
+        beginArray()
+        for value in values { text(value) }
+        endArray()
+    }
+
+    mutating func objects<Element>(_ name: String, _ elements: [Element], _ write: (Element, inout JSONWriter) -> Void)
+    {
+        key(name)
+        beginArray()
+        for element in elements {
+            beginObject()
+            write(element, &self)
+            endObject()
         }
+        endArray()
     }
 }

@@ -1,4 +1,4 @@
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// The two encodings of shared/spec/events.md (`--format syslog|json`).
 package enum OutputFormat: String, Hashable, Sendable, CaseIterable {

@@ -1,5 +1,5 @@
 import TLSPrintCore
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// RFC 5424 messages: `<PRI>1 TIMESTAMP HOSTNAME APP-NAME - MSGID [SD-ID name="value" ...] [MSG]`.
 ///
@@ -35,52 +35,98 @@ package struct SyslogFormatter: EventEncoder, Hashable {
         out.append(contentsOf: [0x20, UInt8(ascii: "-"), 0x20])
         out.append(contentsOf: event.type.rawValue.utf8)  // MSGID: our own names, printable ASCII, at most 32
         out.append(0x20)
-        appendStructuredData(event.fields, to: &out)
+        appendStructuredData(event, to: &out)
         if let message = event.message {
             out.append(0x20)
             TextEscaper.append(message, style: .syslogMessage, to: &out)
         }
     }
 
-    private func appendStructuredData(_ fields: [EventField], to out: inout [UInt8]) {
+    private func appendStructuredData(_ event: Event, to out: inout [UInt8]) {
         let start = out.count
         out.append(UInt8(ascii: "["))
         out.append(contentsOf: identity.sdID.utf8)
-        var wroteParameter = false
-        for field in fields {
-            if case .objects = field.value { continue }
-            out.append(0x20)
-            EncoderIdentity.appendSDName(field.name, to: &out)
-            out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
-            Self.appendParameterValue(field.value, to: &out)
-            out.append(UInt8(ascii: "\""))
-            wroteParameter = true
-        }
-        if wroteParameter {
+        var parameters = SyslogParameterWriter()
+        swap(&parameters.out, &out)
+        event.writeFields(to: &parameters)
+        swap(&parameters.out, &out)
+        if parameters.wroteParameter {
             out.append(UInt8(ascii: "]"))
         } else {
             out.removeSubrange(start...)
             out.append(UInt8(ascii: "-"))
         }
     }
+}
 
-    /// A value as PARAM-VALUE text (already escaped per §6.3.3).
-    static func appendParameterValue(_ value: EventValue, to out: inout [UInt8]) {
-        switch value {
-        case .string(let text): TextEscaper.append(text, style: .syslogParamValue, to: &out)
-        case .text(let bytes): TextEscaper.append(bytes, style: .syslogParamValue, to: &out)
-        case .integer(let number): DecimalWriter.append(number, to: &out)
-        case .thousandths(let number): DecimalWriter.appendThousandths(number, to: &out)
-        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .list(let elements):
-            var first = true
-            for element in elements {
-                if case .objects = element { continue }
-                if !first { out.append(UInt8(ascii: ",")) }
-                appendParameterValue(element, to: &out)
-                first = false
-            }
-        case .objects: break
-        }
+/// Writes fields as SD-PARAMs: ` name="value"` with §6.3.3 escaping. Lists are comma-joined, booleans
+/// `true`/`false`, thousandths `12.345`; object lists are left out.
+struct SyslogParameterWriter: EventFieldWriter {
+    var out: [UInt8] = []
+    private(set) var wroteParameter = false
+
+    private mutating func name(_ name: String) {
+        out.append(0x20)
+        EncoderIdentity.appendSDName(name, to: &out)
+        out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+        wroteParameter = true
     }
+
+    private mutating func close() {
+        out.append(UInt8(ascii: "\""))
+    }
+
+    mutating func string(_ name: String, _ value: String) {
+        self.name(name)
+        TextEscaper.append(value, style: .syslogParamValue, to: &out)
+        close()
+    }
+
+    mutating func text(_ name: String, _ value: [UInt8]) {
+        self.name(name)
+        TextEscaper.append(value, style: .syslogParamValue, to: &out)
+        close()
+    }
+
+    mutating func integer(_ name: String, _ value: Int) {
+        self.name(name)
+        DecimalWriter.append(value, to: &out)
+        close()
+    }
+
+    mutating func thousandths(_ name: String, _ value: Int) {
+        self.name(name)
+        DecimalWriter.appendThousandths(value, to: &out)
+        close()
+    }
+
+    mutating func bool(_ name: String, _ value: Bool) {
+        self.name(name)
+        out.append(contentsOf: (value ? "true" : "false").utf8)
+        close()
+    }
+
+    mutating func strings(_ name: String, _ values: [String]) {
+        self.name(name)
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            TextEscaper.append(value, style: .syslogParamValue, to: &out)
+        }
+        close()
+    }
+
+    mutating func texts(_ name: String, _ values: [[UInt8]]) {
+        self.name(name)
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            TextEscaper.append(value, style: .syslogParamValue, to: &out)
+        }
+        close()
+    }
+
+    mutating func objects<Element>(
+        _ name: String,
+        _ elements: [Element],
+        _ write: (Element, inout SyslogParameterWriter) -> Void
+    ) {}
 }

@@ -1,4 +1,4 @@
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// Where encoded events go. Each sink is used from one thread.
 ///

@@ -1,5 +1,5 @@
 import SystemPackage
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// Appends one line per event to a file opened with `O_APPEND` (created 0640 if missing).
 ///

@@ -1,5 +1,5 @@
 import SystemPackage
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// Whole encoded lines waiting to be written to a descriptor.
 ///

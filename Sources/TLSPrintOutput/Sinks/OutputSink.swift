@@ -1,5 +1,5 @@
 import SystemPackage
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// Any of tlsprint's sinks, chosen at run time from an ``OutputDestination`` (no existential needed).
 package enum OutputSink: EventSink, ~Copyable {

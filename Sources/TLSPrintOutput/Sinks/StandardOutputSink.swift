@@ -1,5 +1,5 @@
 import SystemPackage
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// Writes one line per event to standard output (or another descriptor it does not own).
 ///

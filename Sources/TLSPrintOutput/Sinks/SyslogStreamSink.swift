@@ -1,5 +1,5 @@
 import Foundation
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// Sends events over one stream connection — TCP (RFC 6587) or TLS (RFC 5425) — from a bounded queue on its
 /// own thread.

@@ -1,5 +1,5 @@
 import Foundation
-import TLSPrintSensor
+import TLSPrintEvent
 
 /// Sends each event as one UDP datagram (RFC 5426), from a bounded queue drained on its own thread.
 ///

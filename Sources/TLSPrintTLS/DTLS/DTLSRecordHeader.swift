@@ -48,6 +48,10 @@ package struct DTLSRecordHeader: Hashable, Sendable, WireParseable {
         guard length <= Self.maximumLength else { throw ParseError(.invalidValue, at: lengthOffset) }
     }
 
+    /// True when a datagram's first byte can open a DTLS record: RFC 7983 §7 gives DTLS the content types
+    /// 20...63 when demultiplexing it from STUN, ZRTP, TURN and RTP on one port.
+    package static func isContentTypeByte(_ byte: UInt8) -> Bool { (20...63).contains(byte) }
+
     /// True for the record versions DTLS uses: major byte 0xFE, or 0x0100 (OpenSSL's DTLS1_BAD_VER).
     package static func isDTLSRecordVersion(_ version: ProtocolVersion) -> Bool {
         version.rawValue >> 8 == 0xFE || version.rawValue == 0x0100

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TLSPrintEvent
 import TLSPrintSensor
 
 /// Options that shape the sensor, with environment fallbacks (`DEDUP_TTL`, `TLSPRINT_*`).

@@ -1,0 +1,72 @@
+import TLSPrintCore
+
+/// What tlsprint reports: one record in either encoding (docs/events.md). Each kind is a typed value whose
+/// field order its type fixes; encoders write straight from it.
+package enum Event: Hashable, Sendable {
+    case startup(StartupEvent)
+    case tlsClientHello(TLSClientHelloEvent)
+    case tlsSession(TLSSessionEvent)
+    case tlsCertificate(TLSCertificateEvent)
+    case sensorStats(SensorStatsEvent)
+
+    /// The event type: the syslog MSGID and the JSON `event` key.
+    package var type: EventType {
+        switch self {
+        case .startup: .startup
+        case .tlsClientHello: .tlsClientHello
+        case .tlsSession: .tlsSession
+        case .tlsCertificate: .tlsCertificate
+        case .sensorStats: .sensorStats
+        }
+    }
+
+    /// Packet time for traffic events; wall-clock time for `startup` and `sensor_stats`.
+    package var timestamp: CaptureTimestamp {
+        switch self {
+        case .startup(let event): event.timestamp
+        case .tlsClientHello(let event): event.timestamp
+        case .tlsSession(let event): event.timestamp
+        case .tlsCertificate(let event): event.timestamp
+        case .sensorStats(let event): event.timestamp
+        }
+    }
+
+    /// Free text, only on `startup`.
+    package var message: String? {
+        if case .startup(let event) = self { return event.message }
+        return nil
+    }
+
+    /// The endpoints of a traffic event.
+    package var endpoints: EventEndpoints? {
+        switch self {
+        case .tlsClientHello(let event): event.endpoints
+        case .tlsSession(let event): event.endpoints
+        case .tlsCertificate(let event): event.endpoints
+        case .startup, .sensorStats: nil
+        }
+    }
+
+    /// Writes the structured fields in the order the event's type fixes.
+    package func writeFields<W: EventFieldWriter>(to writer: inout W) {
+        switch self {
+        case .startup: return
+        case .tlsClientHello(let event): event.writeFields(to: &writer)
+        case .tlsSession(let event): event.writeFields(to: &writer)
+        case .tlsCertificate(let event): event.writeFields(to: &writer)
+        case .sensorStats(let event): event.writeFields(to: &writer)
+        }
+    }
+
+    /// The structured fields as values, in order (for tests and inspection; encoders use ``writeFields(to:)``).
+    package var fields: [EventField] {
+        var collector = EventFieldCollector()
+        writeFields(to: &collector)
+        return collector.fields
+    }
+
+    /// The value of the field called `name`, if present.
+    package subscript(name: String) -> EventValue? {
+        fields.first { $0.name == name }?.value
+    }
+}

@@ -1,0 +1,64 @@
+/// How the handshake travelled: the `transport` field.
+package enum EventTransport: String, Hashable, Sendable {
+    case tcp
+    case quic
+    case dtls
+    /// TLS in OpenVPN's control channel over UDP.
+    case udp
+}
+
+/// `src_*` (always the client), `dst_*` (the server) and `transport`: the first fields of every traffic event.
+package struct EventEndpoints: Hashable, Sendable {
+    package var clientIP: String
+    package var clientPort: UInt16
+    package var serverIP: String
+    package var serverPort: UInt16
+    package var transport: EventTransport
+
+    package init(clientIP: String, clientPort: UInt16, serverIP: String, serverPort: UInt16, transport: EventTransport)
+    {
+        self.clientIP = clientIP
+        self.clientPort = clientPort
+        self.serverIP = serverIP
+        self.serverPort = serverPort
+        self.transport = transport
+    }
+
+    func write<W: EventFieldWriter>(to writer: inout W) {
+        writer.string("src_ip", clientIP)
+        writer.integer("src_port", Int(clientPort))
+        writer.string("dst_ip", serverIP)
+        writer.integer("dst_port", Int(serverPort))
+        writer.string("transport", transport.rawValue)
+    }
+}
+
+/// JA4L fields (`ja4l_c` with its companions `ja4l_rtt_ms` and `ja4l_client_ttl`; `ja4l_s`), when measured.
+package struct LatencyFields: Hashable, Sendable {
+    /// The client half: `ja4l_c`, half the round trip in microseconds, and the client's TTL.
+    package var client: (ja4l: String, microseconds: Int, ttl: Int)? {
+        get { clientValue.map { ($0.ja4l, $0.microseconds, $0.ttl) } }
+        set { clientValue = newValue.map { Half(ja4l: $0.ja4l, microseconds: $0.microseconds, ttl: $0.ttl) } }
+    }
+    /// `ja4l_s`.
+    package var server: String?
+
+    private struct Half: Hashable, Sendable {
+        var ja4l: String
+        var microseconds: Int
+        var ttl: Int
+    }
+    private var clientValue: Half?
+
+    package init() {}
+
+    func write<W: EventFieldWriter>(to writer: inout W) {
+        if let clientValue { writer.string("ja4l_c", clientValue.ja4l) }
+        if let server { writer.string("ja4l_s", server) }
+        if let clientValue {
+            // The legacy pair: the full round trip in milliseconds, and the client's TTL.
+            writer.thousandths("ja4l_rtt_ms", clientValue.microseconds * 2)
+            writer.integer("ja4l_client_ttl", clientValue.ttl)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import TLSPrintEvent
+import TLSPrintFlow
+
+/// Per-flow state the sensor keeps in a flow table: its reassembly buffers count against the memory budget,
+/// and what it holds back leaves with it (``Sensor/retire(_:reason:into:)``).
+protocol SensorFlow: FlowTableValue {
+    /// Bytes the flow's buffers hold now.
+    var bufferedBytes: Int { get }
+    /// Bytes as last charged to the budget.
+    var chargedBytes: Int { get set }
+    /// An event the flow holds back (QUIC's `tls_session`, waiting for JA4L): emitted when the flow leaves.
+    var heldEvent: Event? { get }
+}
+
+extension SensorFlow {
+    var heldEvent: Event? { nil }
+}
