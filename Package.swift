@@ -123,15 +123,15 @@ let package = Package(
         .testTarget(name: "TLSPrintQUICTests", dependencies: ["TLSPrintQUIC"], swiftSettings: edge),
         .testTarget(name: "TLSPrintFlowTests", dependencies: ["TLSPrintFlow", "TLSPrintTestSupport"], swiftSettings: edge),
         .testTarget(
-            name: "TLSPrintSensorTests", dependencies: ["TLSPrintSensor", "TLSPrintTestSupport"], swiftSettings: edge),
+            name: "TLSPrintSensorTests", dependencies: ["TLSPrintEvent", "TLSPrintSensor", "TLSPrintTestSupport"], swiftSettings: edge),
         .testTarget(
-            name: "TLSPrintOutputTests", dependencies: ["TLSPrintOutput", "TLSPrintTestSupport"], swiftSettings: edge),
+            name: "TLSPrintOutputTests", dependencies: ["TLSPrintEvent", "TLSPrintOutput", "TLSPrintTestSupport"], swiftSettings: edge),
         .testTarget(
             name: "TLSPrintCaptureTests", dependencies: ["TLSPrintCapture", "TLSPrintTestSupport"], swiftSettings: edge),
         .testTarget(name: "tlsprintTests", dependencies: ["TLSPrintTestSupport"], swiftSettings: edge),
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["TLSPrintSensor", "TLSPrintCapture", "TLSPrintTestSupport"],
+            dependencies: ["TLSPrintEvent", "TLSPrintSensor", "TLSPrintCapture", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
     ]

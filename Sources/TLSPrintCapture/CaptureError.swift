@@ -2,31 +2,20 @@ import TLSPrintCore
 
 /// Why a capture source failed; carries errno or the byte offset of the damage.
 package enum CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The file does not exist (CLI exit 66, EX_NOINPUT).
+    /// The file does not exist.
     case fileNotFound(path: String)
-    /// The file exists but could not be opened, e.g. EACCES or EISDIR (exit 66).
+    /// The file exists but could not be opened, e.g. EACCES or EISDIR.
     case cannotOpen(path: String, errno: Int32)
-    /// A read failed with errno (exit 74, EX_IOERR).
+    /// A read failed with errno.
     case readFailed(path: String, errno: Int32)
-    /// The capture is damaged at `offset` (exit 65, EX_DATAERR). Packets before it were delivered.
+    /// The capture is damaged at `offset`. Packets before it were delivered.
     case corrupt(path: String, offset: Int, reason: ParseError.Reason)
-    /// The input ended in the middle of a header or record at `offset` (exit 65).
+    /// The input ended in the middle of a header or record at `offset`.
     case truncated(path: String, offset: Int)
-    /// A BPF filter for `read` does not compile (exit 64, EX_USAGE); `message` is libpcap's.
+    /// A BPF filter for `read` does not compile; `message` is libpcap's.
     case filter(expression: String, message: String)
-    /// A libpcap call failed; `message` is libpcap's error text (exit 69, EX_UNAVAILABLE, or 77 for EPERM).
+    /// A libpcap call failed; `message` is libpcap's error text.
     case live(interface: String, operation: String, message: String, permissionDenied: Bool)
-
-    /// The sysexits(3) status the CLI should exit with.
-    package var exitStatus: Int32 {
-        switch self {
-        case .fileNotFound, .cannotOpen: return 66
-        case .readFailed: return 74
-        case .corrupt, .truncated: return 65
-        case .filter: return 64
-        case .live(_, _, _, let permissionDenied): return permissionDenied ? 77 : 69
-        }
-    }
 
     /// One line for stderr.
     package var description: String {

@@ -16,6 +16,11 @@ package final class PcapFileSource: PacketSource {
     /// The container format, once known.
     package var format: CaptureFileParser.Format? { parser.format }
 
+    /// Called before every read(2), which may block (a pipe whose writer is pausing): the moment to flush
+    /// buffered output, so events reach a reader as soon as the input pauses, while a file read from the
+    /// page cache costs one flush per buffer refill instead of one per packet.
+    package var willRead: (() -> Void)?
+
     private let descriptor: FileDescriptor
     private let ownsDescriptor: Bool
     private var buffer: [UInt8]
@@ -125,6 +130,7 @@ package final class PcapFileSource: PacketSource {
     }
 
     private func readMore() throws(CaptureError) -> Int {
+        willRead?()
         let from = end
         do {
             let got = try buffer.withUnsafeMutableBytes { raw in

@@ -22,12 +22,33 @@ package enum Event: Hashable, Sendable {
 
     /// Packet time for traffic events; wall-clock time for `startup` and `sensor_stats`.
     package var timestamp: CaptureTimestamp {
-        switch self {
-        case .startup(let event): event.timestamp
-        case .tlsClientHello(let event): event.timestamp
-        case .tlsSession(let event): event.timestamp
-        case .tlsCertificate(let event): event.timestamp
-        case .sensorStats(let event): event.timestamp
+        get {
+            switch self {
+            case .startup(let event): event.timestamp
+            case .tlsClientHello(let event): event.timestamp
+            case .tlsSession(let event): event.timestamp
+            case .tlsCertificate(let event): event.timestamp
+            case .sensorStats(let event): event.timestamp
+            }
+        }
+        set {
+            switch self {
+            case .startup(var event):
+                event.timestamp = newValue
+                self = .startup(event)
+            case .tlsClientHello(var event):
+                event.timestamp = newValue
+                self = .tlsClientHello(event)
+            case .tlsSession(var event):
+                event.timestamp = newValue
+                self = .tlsSession(event)
+            case .tlsCertificate(var event):
+                event.timestamp = newValue
+                self = .tlsCertificate(event)
+            case .sensorStats(var event):
+                event.timestamp = newValue
+                self = .sensorStats(event)
+            }
         }
     }
 

@@ -34,8 +34,13 @@ extension SensorConfiguration {
 
 extension Event {
     /// The value of a string-like field as text (wire text decoded leniently).
+    package func text(_ name: String) -> String? { fields.text(name) }
+}
+
+extension [EventField] {
+    /// The value of the string-like field `name` as text (wire text decoded leniently).
     package func text(_ name: String) -> String? {
-        switch self[name] {
+        switch first(where: { $0.name == name })?.value {
         case .string(let value): return value
         case .text(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .integer(let value): return String(value)
@@ -51,7 +56,9 @@ extension Event {
         default: return nil
         }
     }
+}
 
+extension Event {
     /// The unordered endpoint pair of a TLS event, for matching against reference records.
     package var conversationKey: String? {
         guard let sourceIP = text("src_ip"), let sourcePort = text("src_port"), let destinationIP = text("dst_ip"),

@@ -40,6 +40,11 @@ struct Pipeline {
         for file in files {
             do {
                 let source = try PcapFileSource(path: file)
+                source.willRead = {
+                    for sink in sinks {
+                        if let failure = sink.flush() { outputFailure = failure }
+                    }
+                }
                 try source.forEachPacket { info, frame in
                     if let filter {
                         do throws(CaptureError) {
@@ -56,7 +61,7 @@ struct Pipeline {
                     sensor.process(info, frame: frame, into: &events)
                     guard !events.isEmpty else { return }
                     for sink in sinks {
-                        if let failure = sink.write(events, flush: true) { outputFailure = failure }
+                        if let failure = sink.write(events, flush: false) { outputFailure = failure }
                     }
                     events.removeAll(keepingCapacity: true)
                     progress.update(bytes: source.bytesRead)
@@ -64,7 +69,7 @@ struct Pipeline {
                 bytesRead += source.bytesRead
             } catch {
                 StandardError.line("tlsprint: \(error)")
-                status = ExitStatus(rawValue: error.exitStatus) ?? .dataError
+                status = ExitStatus(error)
             }
         }
         progress.clear()
@@ -120,6 +125,12 @@ final class SinkHandle {
             do { try sink.flush() } catch { failure = failure ?? "\(error)" }
         }
         return failure
+    }
+
+    /// Flushes buffered records; the failure as text.
+    func flush() -> String? {
+        do { try sink.flush() } catch { return "\(error)" }
+        return nil
     }
 
     /// Drains a network output for at most `timeout` seconds; its counters (nil for local outputs).

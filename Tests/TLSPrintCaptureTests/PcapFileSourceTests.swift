@@ -39,7 +39,6 @@ import Testing
         #expect(throws: CaptureError.fileNotFound(path: "/nonexistent/x.pcap")) {
             _ = try PcapFileSource(path: "/nonexistent/x.pcap")
         }
-        #expect(CaptureError.fileNotFound(path: "x").exitStatus == 66)
     }
 
     @Test func truncatedFileDeliversEveryWholePacketThenThrows() throws {
@@ -55,7 +54,6 @@ import Testing
         } catch {
             guard case .truncated(_, let offset) = error else { Issue.record("got \(error)"); return }
             #expect(offset < cut.count)
-            #expect(error.exitStatus == 65)
         }
         #expect(delivered == 160)  // `tshark -r v6.pcap | wc -l` gives 161; the last one is cut
     }

@@ -1,4 +1,5 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintSensor
 import Testing
 
@@ -15,8 +16,11 @@ import Testing
         let expected =
             Self.head + #""event":"tls_client_hello","severity":"info","# + Self.endpoints
             + #","tls_version":"TLS 1.3","sni":"example.com","alpn":["h2","http/1.1"],"#
-            + #""ja3":"0123456789abcdef0123456789abcdef","ja4":"t13d1516h2_8daaf6152771_02713d6af862","#
-            + #""raw_ciphers":"4865-4866","ja4l_c":"6172_64","ja4l_rtt_ms":12.344,"ja4l_client_ttl":64,"#
+            + #""ja3":"0123456789abcdef0123456789abcdef","ja3_full":"771,4865-4866,0-16,29,0","#
+            + #""ja4":"t13d1516h2_8daaf6152771_02713d6af862","ja4_r":"t13d1516h2_1301,1302_0010","#
+            + #""ja4_o":"t13d1516h2_8daaf6152771_11111111aaaa","ja4_ro":"t13d1516h2_1301,1302_0010","#
+            + #""raw_ciphers":"4865-4866","raw_extensions":"0-16","ja4l_c":"6172_64","ja4l_rtt_ms":12.344,"#
+            + #""ja4l_client_ttl":64,"#
             + #""resumption":["session_ticket","psk"],"ech":false}"#
         #expect(encoder.lineString(SampleEvents.clientHello) == expected + "\n")
     }
@@ -25,17 +29,25 @@ import Testing
         let expected =
             Self.head + #""event":"tls_session","severity":"warning","# + Self.endpoints
             + #","tls_version":"TLS 1.2","sni":"","alpn_selected":"h2","#
-            + #""ja3s":"fedcba9876543210fedcba9876543210","resumption_accepted":true,"hrr":false}"#
+            + #""ja3s":"fedcba9876543210fedcba9876543210","ja3s_full":"771,49199,65281-16","#
+            + #""ja4s":"t120200_c02f_8a5e6e9b2f05","ja4s_r":"t120200_c02f_ff01,0010","#
+            + #""resumption_accepted":true,"hrr":false}"#
         #expect(encoder.lineString(SampleEvents.session) == expected + "\n")
     }
 
     @Test func certificateCarriesChainObjects() {
         let expected =
             Self.head + #""event":"tls_certificate","severity":"info","# + Self.endpoints
-            + #","sni":"example.com","ja4x":"a373a9f83c6b_2bab15409345_7bf9a7bf7029","ja4x_chain":["a_b_c","d_e_f"],"#
-            + #""subject_cn":"example.com","sans":["example.com","192.0.2.1"],"not_before":"2026-01-31T00:00:00Z","#
-            + #""self_signed":false,"chain_length":2,"#
-            + #""chain":[{"ja4x":"a_b_c","serial":"01"},{"ja4x":"d_e_f","serial":"02"}]}"#
+            + #","sni":"example.com","ja4x":"a373a9f83c6b_2bab15409345_7bf9a7bf7029","#
+            + #""ja4x_chain":["a373a9f83c6b_2bab15409345_7bf9a7bf7029","d_e_f"],"subject_cn":"example.com","#
+            + #""subject":"CN=example.com","issuer":"CN=Example CA","sans":["example.com","192.0.2.1"],"#
+            + #""not_before":"2026-01-31T00:00:00Z","not_after":"2027-01-31T00:00:00Z","self_signed":false,"#
+            + #""serial":"01","cert_sha256":"00ff","chain_length":2,"chain":["#
+            + #"{"ja4x":"a373a9f83c6b_2bab15409345_7bf9a7bf7029","ja4x_r":"a_r","subject":"CN=example.com","#
+            + #""issuer":"CN=Example CA","not_before":"2026-01-31T00:00:00Z","not_after":"2027-01-31T00:00:00Z","#
+            + #""serial":"01","sha256":"00ff"},"#
+            + #"{"ja4x":"d_e_f","ja4x_r":"d_r","subject":"CN=Example CA","issuer":"CN=Example CA","#
+            + #""not_before":"2025-01-31T00:00:00Z","not_after":"2035-01-31T00:00:00Z","serial":"02","sha256":"ff00"}]}"#
         #expect(encoder.lineString(SampleEvents.certificate) == expected + "\n")
     }
 
@@ -43,8 +55,9 @@ import Testing
         #expect(
             encoder.lineString(SampleEvents.stats)
                 == #"{"timestamp":"1970-01-01T00:00:00.000000+00:00","node":"sensor-1","app":"sniffer","#
-                + #""event":"sensor_stats","severity":"info","packets":1000,"dropped_output":0,"#
-                + #""parse_errors_truncated":3}"# + "\n"
+                + #""event":"sensor_stats","severity":"info","packets":1000,"bytes":0,"dropped_kernel":0,"#
+                + #""dropped_interface":0,"dropped_output":0,"flows_active":0,"flows_evicted":0,"handshakes":0,"#
+                + #""events":0,"suppressed":0,"parse_errors":3,"parse_errors_truncated":3}"# + "\n"
         )
         #expect(
             encoder.lineString(SampleEvents.startup)
@@ -53,19 +66,14 @@ import Testing
     }
 
     @Test func emptyContainersAndNegativeNumbers() {
-        let event = Event(
-            type: .tlsClientHello,
-            timestamp: SampleEvents.packetTime,
-            fields: [
-                EventField("alpn", .list([])), EventField("chain", .objects([])), EventField("n", .integer(-3)),
-                EventField("ms", .thousandths(-5)),
-            ]
-        )
-        #expect(
-            encoder.lineString(event)
-                == Self.head + #""event":"tls_client_hello","severity":"info","alpn":[],"chain":[],"n":-3,"ms":-0.005}"#
-                + "\n"
-        )
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.strings("alpn", [])
+        writer.objects("chain", [Int]()) { _, _ in }
+        writer.integer("n", -3)
+        writer.thousandths("ms", -5)
+        writer.endObject()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"alpn":[],"chain":[],"n":-3,"ms":-0.005}"#)
     }
 
     @Test func everySampleParsesWithPython() throws {

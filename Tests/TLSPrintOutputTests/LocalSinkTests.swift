@@ -1,5 +1,6 @@
 import Foundation
 import SystemPackage
+import TLSPrintEvent
 import TLSPrintSensor
 import Testing
 

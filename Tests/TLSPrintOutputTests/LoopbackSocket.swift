@@ -1,4 +1,5 @@
 import Glibc
+import TLSPrintEvent
 import TLSPrintOutput
 
 /// A UDP or TCP socket bound to 127.0.0.1 on a kernel-chosen port, for sink tests.

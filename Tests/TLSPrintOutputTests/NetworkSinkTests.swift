@@ -1,4 +1,5 @@
 import Glibc
+import TLSPrintEvent
 import TLSPrintSensor
 import Testing
 

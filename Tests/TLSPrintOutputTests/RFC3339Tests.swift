@@ -1,4 +1,5 @@
 import TLSPrintCore
+import TLSPrintEvent
 import Testing
 
 @testable import TLSPrintOutput

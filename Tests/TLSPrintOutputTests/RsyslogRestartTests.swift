@@ -1,4 +1,5 @@
 import Foundation
+import TLSPrintEvent
 import TLSPrintSensor
 import Testing
 

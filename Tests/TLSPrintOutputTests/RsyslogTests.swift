@@ -1,4 +1,5 @@
 import Foundation
+import TLSPrintEvent
 import TLSPrintSensor
 import Testing
 
@@ -14,16 +15,25 @@ import Testing
         .tlsClientHello: [
             "src_ip": "192.0.2.10", "src_port": "51514", "dst_ip": "2001:db8::1", "dst_port": "443",
             "transport": "tcp", "tls_version": "TLS 1.3", "sni": "example.com", "alpn": "h2,http/1.1",
-            "ja3": "0123456789abcdef0123456789abcdef", "ja4": "t13d1516h2_8daaf6152771_02713d6af862",
-            "raw_ciphers": "4865-4866", "ja4l_c": "6172_64", "ja4l_rtt_ms": "12.344", "ja4l_client_ttl": "64",
+            "ja3": "0123456789abcdef0123456789abcdef", "ja3_full": "771,4865-4866,0-16,29,0",
+            "ja4": "t13d1516h2_8daaf6152771_02713d6af862", "ja4_r": "t13d1516h2_1301,1302_0010",
+            "ja4_o": "t13d1516h2_8daaf6152771_11111111aaaa", "ja4_ro": "t13d1516h2_1301,1302_0010",
+            "raw_ciphers": "4865-4866", "raw_extensions": "0-16", "ja4l_c": "6172_64", "ja4l_rtt_ms": "12.344",
+            "ja4l_client_ttl": "64",
             "resumption": "session_ticket,psk", "ech": "false",
         ],
         .tlsSession: [
             "src_ip": "192.0.2.10", "src_port": "51514", "dst_ip": "2001:db8::1", "dst_port": "443",
             "transport": "tcp", "tls_version": "TLS 1.2", "sni": "", "alpn_selected": "h2",
-            "ja3s": "fedcba9876543210fedcba9876543210", "resumption_accepted": "true", "hrr": "false",
+            "ja3s": "fedcba9876543210fedcba9876543210", "ja3s_full": "771,49199,65281-16",
+            "ja4s": "t120200_c02f_8a5e6e9b2f05", "ja4s_r": "t120200_c02f_ff01,0010", "resumption_accepted": "true",
+            "hrr": "false",
         ],
-        .sensorStats: ["packets": "1000", "dropped_output": "0", "parse_errors_truncated": "3"],
+        .sensorStats: [
+            "packets": "1000", "bytes": "0", "dropped_kernel": "0", "dropped_interface": "0", "dropped_output": "0",
+            "flows_active": "0", "flows_evicted": "0", "handshakes": "0", "events": "0", "suppressed": "0",
+            "parse_errors": "3", "parse_errors_truncated": "3",
+        ],
     ]
 
     static let longName: [UInt8] = Array(
@@ -167,10 +177,14 @@ import Testing
             #expect(received["msg"] as? String == "sniffer started node=sensor-1")
             #expect(received["sd"] as? String == "-")
             #expect(params == nil)
-        } else if event["ja3"] == nil && event.type == .tlsClientHello, event["sni"] == .text(longName) {
-            #expect(params == ["sni": String(decoding: longName, as: UTF8.self)])
-        } else if event["ja3"] == nil && event.type == .tlsClientHello {
-            #expect(params == ["sni": #"x"y\z]\x0a\x00\xffbücher.de"#])  // RFC 5424 unescaping undone
+        } else if event.type == .tlsClientHello, event["sni"] == .text(longName) {
+            var expected = expectedParams[.tlsClientHello]
+            expected?["sni"] = String(decoding: longName, as: UTF8.self)
+            #expect(params == expected)
+        } else if event.type == .tlsClientHello, event["sni"] == .text(hostileSNI) {
+            var expected = expectedParams[.tlsClientHello]
+            expected?["sni"] = #"x"y\z]\x0a\x00\xffbücher.de"#  // RFC 5424 unescaping undone
+            #expect(params == expected)
         } else {
             #expect(params == expectedParams[event.type])
         }

@@ -1,92 +1,132 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintOutput
-import TLSPrintSensor
 
-/// Hand-built events, one per type, shaped as shared/spec/events.md describes them.
+/// Hand-built events, one per type, shaped as docs/events.md describes them.
 enum SampleEvents {
     /// 1776466673 s = 2026-04-17T22:57:53Z (`date -u -d @1776466673`), plus 482113999 ns.
     static let packetTime = CaptureTimestamp(seconds: 1_776_466_673, nanoseconds: 482_113_999)
     static let identity = EncoderIdentity(nodeName: "sensor-1")
 
-    static let endpoints: [EventField] = [
-        EventField("src_ip", .string("192.0.2.10")), EventField("src_port", .integer(51_514)),
-        EventField("dst_ip", .string("2001:db8::1")), EventField("dst_port", .integer(443)),
-        EventField("transport", .string("tcp")),
-    ]
-
-    static let clientHello = Event(
-        type: .tlsClientHello,
-        timestamp: packetTime,
-        fields: endpoints + [
-            EventField("tls_version", .string("TLS 1.3")),
-            EventField("sni", .text(Array("example.com".utf8))),
-            EventField("alpn", .list([.text(Array("h2".utf8)), .text(Array("http/1.1".utf8))])),
-            EventField("ja3", .string("0123456789abcdef0123456789abcdef")),
-            EventField("ja4", .string("t13d1516h2_8daaf6152771_02713d6af862")),
-            EventField("raw_ciphers", .string("4865-4866")),
-            EventField("ja4l_c", .string("6172_64")),
-            EventField("ja4l_rtt_ms", .thousandths(12_344)),
-            EventField("ja4l_client_ttl", .integer(64)),
-            EventField("resumption", .list([.string("session_ticket"), .string("psk")])),
-            EventField("ech", .bool(false)),
-        ]
+    static let endpoints = EventEndpoints(
+        clientIP: "192.0.2.10",
+        clientPort: 51_514,
+        serverIP: "2001:db8::1",
+        serverPort: 443,
+        transport: .tcp
     )
 
-    static let session = Event(
-        type: .tlsSession,
-        timestamp: packetTime,
-        fields: endpoints + [
-            EventField("tls_version", .string("TLS 1.2")),
-            EventField("sni", .text([])),
-            EventField("alpn_selected", .text(Array("h2".utf8))),
-            EventField("ja3s", .string("fedcba9876543210fedcba9876543210")),
-            EventField("resumption_accepted", .bool(true)),
-            EventField("hrr", .bool(false)),
-        ]
+    static let client = ClientFingerprints(
+        serverName: Array("example.com".utf8),
+        alpn: [Array("h2".utf8), Array("http/1.1".utf8)],
+        ja3: "0123456789abcdef0123456789abcdef",
+        ja3Full: "771,4865-4866,0-16,29,0",
+        ja4: "t13d1516h2_8daaf6152771_02713d6af862",
+        ja4Raw: "t13d1516h2_1301,1302_0010",
+        ja4Original: "t13d1516h2_8daaf6152771_11111111aaaa",
+        ja4RawOriginal: "t13d1516h2_1301,1302_0010",
+        rawCiphers: "4865-4866",
+        rawExtensions: "0-16",
+        ja4t: nil,
+        resumption: ["session_ticket", "psk"]
     )
 
-    static let certificate = Event(
-        type: .tlsCertificate,
-        timestamp: packetTime,
-        fields: endpoints + [
-            EventField("sni", .text(Array("example.com".utf8))),
-            EventField("ja4x", .string("a373a9f83c6b_2bab15409345_7bf9a7bf7029")),
-            EventField("ja4x_chain", .list([.string("a_b_c"), .string("d_e_f")])),
-            EventField("subject_cn", .text(Array("example.com".utf8))),
-            EventField("sans", .list([.text(Array("example.com".utf8)), .string("192.0.2.1")])),
-            EventField("not_before", .string("2026-01-31T00:00:00Z")),
-            EventField("self_signed", .bool(false)),
-            EventField("chain_length", .integer(2)),
-            EventField(
-                "chain",
-                .objects([
-                    [EventField("ja4x", .string("a_b_c")), EventField("serial", .string("01"))],
-                    [EventField("ja4x", .string("d_e_f")), EventField("serial", .string("02"))],
-                ])
+    static var clientLatency: LatencyFields {
+        var latency = LatencyFields()
+        latency.client = ("6172_64", 6_172, 64)
+        return latency
+    }
+
+    static let clientHello = Event.tlsClientHello(
+        TLSClientHelloEvent(
+            timestamp: packetTime,
+            endpoints: endpoints,
+            tlsVersion: "TLS 1.3",
+            client: client,
+            latency: clientLatency,
+            ech: false
+        )
+    )
+
+    static let session = Event.tlsSession(
+        TLSSessionEvent(
+            timestamp: packetTime,
+            endpoints: endpoints,
+            tlsVersion: "TLS 1.2",
+            client: nil,
+            server: ServerFingerprints(
+                alpnSelected: Array("h2".utf8),
+                ja3s: "fedcba9876543210fedcba9876543210",
+                ja3sFull: "771,49199,65281-16",
+                ja4s: "t120200_c02f_8a5e6e9b2f05",
+                ja4sRaw: "t120200_c02f_ff01,0010"
             ),
-        ]
+            ja4ts: nil,
+            latency: LatencyFields(),
+            resumptionAccepted: true,
+            hrr: false
+        )
     )
 
-    static let stats = Event(
-        type: .sensorStats,
-        timestamp: CaptureTimestamp(seconds: 0, nanoseconds: 0),
-        fields: [
-            EventField("packets", .integer(1_000)), EventField("dropped_output", .integer(0)),
-            EventField("parse_errors_truncated", .integer(3)),
-        ]
+    static let certificate = Event.tlsCertificate(
+        TLSCertificateEvent(
+            timestamp: packetTime,
+            endpoints: endpoints,
+            serverName: Array("example.com".utf8),
+            chain: [
+                CertificateChainEntry(
+                    ja4x: "a373a9f83c6b_2bab15409345_7bf9a7bf7029",
+                    ja4xRaw: "a_r",
+                    subject: "CN=example.com",
+                    issuer: "CN=Example CA",
+                    notBefore: "2026-01-31T00:00:00Z",
+                    notAfter: "2027-01-31T00:00:00Z",
+                    serial: "01",
+                    sha256: "00ff"
+                ),
+                CertificateChainEntry(
+                    ja4x: "d_e_f",
+                    ja4xRaw: "d_r",
+                    subject: "CN=Example CA",
+                    issuer: "CN=Example CA",
+                    notBefore: "2025-01-31T00:00:00Z",
+                    notAfter: "2035-01-31T00:00:00Z",
+                    serial: "02",
+                    sha256: "ff00"
+                ),
+            ],
+            subjectCommonName: "example.com",
+            subjectAlternativeNames: ["example.com", "192.0.2.1"],
+            selfSigned: false,
+            chainLength: 2
+        )
     )
 
-    static let startup = Event(
-        type: .startup,
-        timestamp: packetTime,
-        fields: [],
-        message: "sniffer started node=sensor-1"
-    )
+    static var stats: Event {
+        var stats = SensorStatsEvent(timestamp: CaptureTimestamp(seconds: 0, nanoseconds: 0))
+        stats.packets = 1_000
+        stats.parseErrors = 3
+        stats.parseErrorsByReason = [.init(reason: "truncated", count: 3)]
+        return .sensorStats(stats)
+    }
+
+    static let startup = Event.startup(StartupEvent(timestamp: packetTime, message: "sniffer started node=sensor-1"))
 
     static let all = [startup, clientHello, session, certificate, stats]
 
-    /// A client hello whose SNI is `sni`.
+    /// The sample client hello with `sni` as its SNI.
     static func hello(sni: [UInt8]) -> Event {
-        Event(type: .tlsClientHello, timestamp: packetTime, fields: [EventField("sni", .text(sni))])
+        var fingerprints = client
+        fingerprints.serverName = sni
+        return .tlsClientHello(
+            TLSClientHelloEvent(
+                timestamp: packetTime,
+                endpoints: endpoints,
+                tlsVersion: "TLS 1.3",
+                client: fingerprints,
+                latency: clientLatency,
+                ech: false
+            )
+        )
     }
 }

@@ -1,4 +1,5 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintPacket
 import TLSPrintSensor
 import TLSPrintTestSupport

@@ -1,5 +1,6 @@
 import Foundation
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintSensor
 import TLSPrintTestSupport
 import Testing

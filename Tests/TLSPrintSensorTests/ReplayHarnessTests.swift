@@ -1,5 +1,6 @@
 import Foundation
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintPacket
 import TLSPrintSensor
 import TLSPrintTestSupport

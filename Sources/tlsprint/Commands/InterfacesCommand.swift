@@ -12,7 +12,7 @@ struct InterfacesCommand: ParsableCommand {
         let interfaces: [InterfaceList.Interface]
         do { interfaces = try InterfaceList.all() } catch {
             StandardError.line("tlsprint: \(error)")
-            throw ExitCode(error.exitStatus)
+            throw ExitCode(ExitStatus(error).rawValue)
         }
         for interface in interfaces {
             var flags: [String] = []
