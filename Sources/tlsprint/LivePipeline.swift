@@ -167,3 +167,102 @@ struct LivePipeline {
         return stats
     }
 }
+
+/// The wall clock (for `startup`/`sensor_stats` timestamps) and a monotonic clock (for intervals).
+enum WallClock {
+    static var now: CaptureTimestamp {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return CaptureTimestamp(seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec))
+    }
+
+    static var monotonicNanoseconds: Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+/// The outputs of `live`. Network outputs queue inside their sinks; local ones (stdout, files) get a
+/// `LocalOutputWriter` thread each, so no output can stall capture: overflow drops the oldest, counted.
+final class LiveSinks {
+    private final class NetworkBox {
+        var sink: OutputSink
+        var lastFailure: String?
+        let destination: String
+        init(_ sink: consuming OutputSink, destination: String) {
+            self.sink = sink
+            self.destination = destination
+        }
+    }
+
+    /// Events each local output may hold while it catches up.
+    static let localQueueCapacity = 10_000
+
+    private let network: [NetworkBox]
+    private let local: [LocalOutputWriter]
+
+    /// Opens every destination.
+    /// - Throws: the first `SinkError`, naming the destination.
+    init(destinations: [OutputDestination], format: OutputFormat, identity: EncoderIdentity) throws(SinkError) {
+        var network: [NetworkBox] = []
+        var local: [LocalOutputWriter] = []
+        for destination in destinations {
+            let sink = try OutputSink(destination: destination, defaultFormat: format, identity: identity)
+            if sink.networkCounters == nil {
+                local.append(LocalOutputWriter(sink: sink, capacity: Self.localQueueCapacity))
+            } else {
+                network.append(NetworkBox(sink, destination: "\(destination)"))
+            }
+        }
+        self.network = network
+        self.local = local
+    }
+
+    /// Hands `events` to every output (network sinks queue them; local writers write them on their thread).
+    func write(_ events: [Event]) {
+        guard !events.isEmpty else { return }
+        for writer in local { writer.enqueue(events) }
+        for box in network {
+            do throws(SinkError) {
+                for event in events { try box.sink.write(event) }
+                try box.sink.flush()
+            } catch {
+                report(error, box)
+            }
+        }
+    }
+
+    /// Reopens file outputs (SIGHUP), on their writer threads.
+    func reopen() {
+        for writer in local { writer.requestReopen() }
+    }
+
+    /// Events dropped so far by every output (`dropped_output`).
+    var dropped: Int {
+        local.reduce(0) { $0 + $1.dropped } + network.reduce(0) { $0 + $1.sink.droppedCount }
+    }
+
+    /// Drains every output for at most two seconds each; returns each network output's counters (for the
+    /// end-of-run summary) and reports events a local output could not write in time.
+    func finish() -> [(destination: String, counters: NetworkSinkCounters)] {
+        for writer in local {
+            let left = writer.finish(timeout: 2)
+            if left > 0 { StandardError.line("tlsprint: output: \(left) events not written at exit") }
+        }
+        var result: [(destination: String, counters: NetworkSinkCounters)] = []
+        for box in network {
+            do throws(SinkError) {
+                result.append((box.destination, try box.sink.finish(timeout: 2)))
+            } catch { report(error, box) }
+        }
+        return result
+    }
+
+    private func report(_ error: SinkError, _ box: NetworkBox) {
+        let text = "\(error)"
+        guard text != box.lastFailure else { return }
+        box.lastFailure = text
+        StandardError.line("tlsprint: output failed: \(text)")
+    }
+}
