@@ -20,6 +20,7 @@ enum CertificateFields {
         for der in message.certificates {
             // Keyed by the digest the event reports anyway: hashing the DER bytes one by one costs more.
             let digest = FingerprintHash.sha256Hex(der)
+            counters.certificateLookups += 1
             switch cache.value(for: digest, make: { ParsedCertificate(der: der, sha256: digest) }) {
             case .parsed(let summary):
                 if summary.outline.usedFallback { counters.certificateFallbacks += 1 }

@@ -90,6 +90,7 @@ package struct Sensor: ~Copyable {
     /// Brings the dedup eviction count into the counters (called before reporting).
     package mutating func snapshotCounters() -> SensorCounters {
         counters.dedupEvicted = deduplicator.evicted
+        counters.certificateCacheHits = certificateCache.hits
         counters.fragmentsEvicted = fragments.counters.evictedForCapacity + fragments.counters.expired
         return counters
     }

@@ -39,6 +39,9 @@ package struct SensorCounters: Hashable, Sendable {
     /// Bytes all reassembly buffers hold now.
     package var bufferedBytes = 0
     package var dedupEvicted = 0
+    /// Certificates looked up in the sensor's certificate cache, and how many of them it answered.
+    package var certificateLookups = 0
+    package var certificateCacheHits = 0
     /// Parse errors by stage and reason; a fixed-size table so reporting is deterministic.
     package private(set) var parseErrors: [Stage: [ParseError.Reason: Int]] = [:]
 

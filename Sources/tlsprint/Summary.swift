@@ -20,6 +20,8 @@ struct Summary {
             "tlsprint: \(counters.handshakes) handshakes (\(counters.clientHellos) client hellos, "
                 + "\(counters.serverHellos) server hellos, \(counters.certificates) certificates, "
                 + "\(counters.sslv2ClientHellos) SSLv2 hellos)",
+            "tlsprint: \(counters.certificateLookups) certificates looked up, "
+                + "\(counters.certificateCacheHits) answered by the certificate cache",
             "tlsprint: \(counters.events) events, \(counters.suppressed) suppressed",
         ]
         var errors = "tlsprint: \(counters.parseErrorTotal) parse errors"
