@@ -43,6 +43,9 @@ struct HandshakeTracker: Sendable {
     /// The client's SNI, repeated on the certificate event.
     private(set) var serverName: [UInt8] = []
 
+    /// Holds a flow's place while its tracker is taken out (``SensorFlow/takeTracker()``).
+    static let placeholder = HandshakeTracker(pair: .nowhere)
+
     init(pair: EndpointPair, clientDirection: Direction? = nil) {
         self.pair = pair
         self.clientDirection = clientDirection

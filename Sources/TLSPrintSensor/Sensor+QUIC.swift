@@ -21,7 +21,7 @@ extension Sensor {
         let now = info.timestamp.nanoseconds
         var datagram = [UInt8]()
         datagram.reserveCapacity(payload.count)
-        for index in payload.indices { datagram.append(payload[index]) }
+        datagram.append(span: payload)
 
         let slot: Int
         let decrypted: QUICDatagram
@@ -136,9 +136,8 @@ extension Sensor {
         slot: Int,
         timestamp: CaptureTimestamp
     ) -> Event? {
-        var tracker = flows.quic[slot: slot].tracker
-        defer { flows.quic[slot: slot].tracker = tracker }
-        return handshakeEvent(
+        var tracker = flows.quic[slot: slot].takeTracker()
+        let event = handshakeEvent(
             message,
             from: direction,
             tracker: &tracker,
@@ -146,5 +145,7 @@ extension Sensor {
             facts: .none,
             timestamp: timestamp
         )
+        flows.quic[slot: slot].tracker = consume tracker
+        return event
     }
 }

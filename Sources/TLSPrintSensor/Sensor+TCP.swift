@@ -59,14 +59,13 @@ extension Sensor {
         timestamp: CaptureTimestamp,
         into events: inout [Event]
     ) {
-        let handshake = flows.tcp[slot: slot].handshake
         let facts = TransportFacts(
-            syn: handshake.syn,
-            synAck: handshake.synAck,
-            clientLatency: handshake.clientLatency,
-            serverLatency: handshake.serverLatency
+            syn: flows.tcp[slot: slot].handshake.syn,
+            synAck: flows.tcp[slot: slot].handshake.synAck,
+            clientLatency: flows.tcp[slot: slot].handshake.clientLatency,
+            serverLatency: flows.tcp[slot: slot].handshake.serverLatency
         )
-        var tracker = flows.tcp[slot: slot].tracker
+        var tracker = flows.tcp[slot: slot].takeTracker()
         for message in messages {
             guard
                 let event = handshakeEvent(
@@ -80,7 +79,7 @@ extension Sensor {
             else { continue }
             emit(event, into: &events)
         }
-        flows.tcp[slot: slot].tracker = tracker
+        flows.tcp[slot: slot].tracker = consume tracker
         flows.tcp[slot: slot].finishWhatTheTrackerEnded()
     }
 

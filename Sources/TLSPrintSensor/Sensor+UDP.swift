@@ -90,7 +90,7 @@ extension Sensor {
             counters.count(error, in: .dtls)
         }
         if !messages.isEmpty {
-            var tracker = flows.dtls[slot: slot].tracker
+            var tracker = flows.dtls[slot: slot].takeTracker()
             for message in messages {
                 handleDatagram(
                     message.message,
@@ -101,7 +101,7 @@ extension Sensor {
                     into: &events
                 )
             }
-            flows.dtls[slot: slot].tracker = tracker
+            flows.dtls[slot: slot].tracker = consume tracker
         }
         // Last: charging may release this very flow when it is the oldest and the budget is exceeded.
         account(flows.dtls[slot: slot].recharge(), into: &events)
@@ -144,11 +144,11 @@ extension Sensor {
             case .reverse: flows.openVPN[slot: slot].reverse.receive(packetID, payload: packet.payload)
             }
         if !messages.isEmpty {
-            var tracker = flows.openVPN[slot: slot].tracker
+            var tracker = flows.openVPN[slot: slot].takeTracker()
             for message in messages {
                 handleDatagram(message, from: direction, tracker: &tracker, transport: .udp, info: info, into: &events)
             }
-            flows.openVPN[slot: slot].tracker = tracker
+            flows.openVPN[slot: slot].tracker = consume tracker
         }
         // Last: charging may release this very flow when it is the oldest and the budget is exceeded.
         account(flows.openVPN[slot: slot].recharge(), into: &events)

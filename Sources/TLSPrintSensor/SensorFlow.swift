@@ -8,10 +8,20 @@ protocol SensorFlow: FlowTableValue {
     var bufferedBytes: Int { get }
     /// Bytes as last charged to the budget.
     var chargedBytes: Int { get set }
+    /// The flow's handshake rules.
+    var tracker: HandshakeTracker { get set }
     /// An event the flow holds back (QUIC's `tls_session`, waiting for JA4L): emitted when the flow leaves.
     var heldEvent: Event? { get }
 }
 
 extension SensorFlow {
     var heldEvent: Event? { nil }
+
+    /// Moves the tracker out (a placeholder stays behind), so the sensor can update it while the flow sits in
+    /// its table without copying it (a copy retains every array of the ClientHello it keeps).
+    mutating func takeTracker() -> HandshakeTracker {
+        var taken = HandshakeTracker.placeholder
+        swap(&taken, &tracker)
+        return taken
+    }
 }

@@ -140,10 +140,8 @@ package struct TLSHandshakeAssembler: Sendable {
                 continue
             }
             let end = index + min(length - messageBody.count, range.upperBound - index)
-            while index < end {
-                messageBody.append(bytes[index])
-                index += 1
-            }
+            messageBody.append(span: bytes.extracting(index..<end))
+            index = end
             if messageBody.count == length { finishMessage(at: chunkBase + index, into: &messages) }
         }
     }

@@ -98,4 +98,51 @@ import Testing
         }
         #expect(result.ok, Comment(rawValue: result.errors))
     }
+
+    /// The escaper reads eight bytes at a time while none needs a look; a byte-at-a-time reference written
+    /// from the rules above (RFC 3629 §4 well-formedness, `\xHH` for the rest, then the style's backslashes)
+    /// must agree on random text biased toward every special byte at every position of a word.
+    @Test(arguments: [TextEscaper.Style.json, .syslogParamValue, .syslogMessage])
+    func wordAtATimeAgreesWithByteAtATime(style: TextEscaper.Style) {
+        let specials: [UInt8] = [0x00, 0x1F, 0x20, 0x22, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC3, 0xBC, 0xE2, 0xF0, 0xFF]
+        var generator = SeededGenerator(seed: 0xE5C)
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 40)
+            let bytes = (0..<length).map { _ -> UInt8 in
+                generator.next() % 4 == 0
+                    ? specials[Int(generator.next() % UInt64(specials.count))]
+                    : UInt8(0x21 + generator.next() % 0x5A)
+            }
+            var fast: [UInt8] = []
+            TextEscaper.append(bytes, style: style, to: &fast)
+            #expect(fast == Self.referenceEscape(bytes, style: style), "\(bytes)")
+        }
+    }
+
+    static func referenceEscape(_ bytes: [UInt8], style: TextEscaper.Style) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte >= 0x80 ? TextEscaper.validSequenceLength(bytes.span, at: index) : 0
+            if length > 0, style != .syslogMessage {
+                out += bytes[index..<(index + length)]
+                index += length
+                continue
+            }
+            if byte < 0x20 || byte >= 0x7F {
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array((style == .syslogMessage ? "\\x" : "\\\\x").utf8)
+                out += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            } else if (byte == 0x22 || byte == 0x5C) && style != .syslogMessage {
+                out += [0x5C, byte]
+            } else if byte == 0x5D && style == .syslogParamValue {
+                out += [0x5C, byte]
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        return out
+    }
 }

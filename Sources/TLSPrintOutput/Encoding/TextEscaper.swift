@@ -24,7 +24,13 @@ enum TextEscaper {
     static func append(_ bytes: Span<UInt8>, style: Style, to out: inout [UInt8]) {
         var index = 0
         var runStart = 0
-        while index < bytes.count {
+        let count = bytes.count
+        while index < count {
+            // Eight bytes at a time while none of them needs a look (fingerprints, names, hex: nearly all).
+            if index &+ 8 <= count, !needsAttention(eightBytes(bytes, at: index), style: style) {
+                index &+= 8
+                continue
+            }
             let byte = bytes[index]
             if isVerbatim(byte, style: style) {
                 index += 1
@@ -57,6 +63,38 @@ enum TextEscaper {
     /// Appends `bytes`, escaped for `style`.
     static func append(_ bytes: [UInt8], style: Style, to out: inout [UInt8]) {
         append(bytes.span, style: style, to: &out)
+    }
+
+    /// Eight bytes from `index` as one integer (any alignment).
+    @inline(__always)
+    private static func eightBytes(_ bytes: Span<UInt8>, at index: Int) -> UInt64 {
+        bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// True when some byte of `word` equals `byte` (the classic zero-byte test on `word ^ byte×8`).
+    @inline(__always)
+    private static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let spread = word ^ (ones &* UInt64(byte))
+        return (spread &- ones) & ~spread & highBits != 0
+    }
+
+    /// True when some byte of `word` is not verbatim for `style`: a control byte (< 0x20, 0x7F), a non-ASCII
+    /// byte, or one the style escapes. Exact for "is there one"; the byte loop then handles the word.
+    @inline(__always)
+    private static func needsAttention(_ word: UInt64, style: Style) -> Bool {
+        if word & highBits != 0 { return true }
+        if (word &- ones &* 0x20) & ~word & highBits != 0 { return true }  // a byte below 0x20
+        if contains(word, 0x7F) { return true }
+        switch style {
+        case .json: return contains(word, UInt8(ascii: "\\")) || contains(word, UInt8(ascii: "\""))
+        case .syslogParamValue:
+            return contains(word, UInt8(ascii: "\\")) || contains(word, UInt8(ascii: "\""))
+                || contains(word, UInt8(ascii: "]"))
+        case .syslogMessage: return false
+        }
     }
 
     /// True for a printable ASCII byte that `style` writes unchanged.

@@ -96,7 +96,7 @@ struct TLSStreamObserver: Sendable {
                     return deliver(chunk)
                 }
             }
-            for index in chunk.indices { workingOpening.append(chunk[index]) }
+            workingOpening.append(span: chunk)
             let opening = OpenVPNStreamDeframer.opening(workingOpening.span)
             guard opening != .undecided else { return }
             decide(opening)
