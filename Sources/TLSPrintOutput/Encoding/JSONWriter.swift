@@ -32,10 +32,13 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// An object member name; the next call writes its value.
+    /// An object member name; the next call writes its value. Names are tlsprint's own identifiers
+    /// (`[a-z0-9_]`, events.md), so they are copied as they are.
     mutating func key(_ name: String) {
         separate()
-        appendQuoted(name)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }

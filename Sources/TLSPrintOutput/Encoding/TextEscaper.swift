@@ -56,6 +56,9 @@ enum TextEscaper {
 
     /// Appends a `String`'s UTF-8, escaped for `style`.
     static func append(_ text: String, style: Style, to out: inout [UInt8]) {
+        // Native strings expose their UTF-8 in place; only a bridged one needs the mutable copy.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append($0.span, style: style, to: &out) }
+        guard done == nil else { return }
         var text = text
         text.withUTF8 { buffer in append(buffer.span, style: style, to: &out) }
     }
