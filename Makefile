@@ -22,8 +22,11 @@ deps:
 build:
 	$(SWIFT) build
 
+## lint: swift-format, then ARCHITECTURE.md against the tree and Package.swift (and the lint's own self-test).
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
+	SWIFT=$(SWIFT) scripts/lint-architecture.sh
+	SWIFT=$(SWIFT) scripts/lint-architecture.sh --self-test
 
 ## test: deps, lint, warning-free build, tests, live end-to-end in network namespaces, AddressSanitizer
 ## tests, short fuzz run.
