@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "TLSPrintFingerprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintPacket", "TLSPrintTLS", "TLSPrintX509",
+                "TLSPrintCore", "TLSPrintTLS", "TLSPrintX509",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: pure
@@ -95,8 +95,7 @@ let package = Package(
         .target(
             name: "TLSPrintTestSupport",
             dependencies: [
-                "TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintEvent", "TLSPrintSensor", "TLSPrintOutput",
-                "TLSPrintCapture",
+                "TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintEvent", "TLSPrintSensor", "TLSPrintCapture",
             ],
             swiftSettings: edge
         ),
@@ -109,29 +108,56 @@ let package = Package(
             swiftSettings: edge
         ),
         .testTarget(name: "TLSPrintCoreTests", dependencies: ["TLSPrintCore"], swiftSettings: edge),
-        .testTarget(name: "TLSPrintPcapTests", dependencies: ["TLSPrintPcap", "TLSPrintTestSupport"], swiftSettings: edge),
         .testTarget(
-            name: "TLSPrintPacketTests", dependencies: ["TLSPrintPacket", "TLSPrintTestSupport"], swiftSettings: edge),
-        .testTarget(name: "TLSPrintTLSTests", dependencies: ["TLSPrintTLS", "TLSPrintTestSupport"], swiftSettings: edge),
+            name: "TLSPrintPcapTests",
+            dependencies: ["TLSPrintPcap", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
         .testTarget(
-            name: "TLSPrintX509Tests", dependencies: ["TLSPrintX509", "TLSPrintTestSupport"], swiftSettings: edge),
+            name: "TLSPrintPacketTests",
+            dependencies: ["TLSPrintPacket", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
+            name: "TLSPrintTLSTests",
+            dependencies: ["TLSPrintTLS", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
+            name: "TLSPrintX509Tests",
+            dependencies: ["TLSPrintX509"],
+            swiftSettings: edge
+        ),
         .testTarget(
             name: "TLSPrintFingerprintTests",
             dependencies: ["TLSPrintFingerprint", "TLSPrintTLS", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
         .testTarget(name: "TLSPrintQUICTests", dependencies: ["TLSPrintQUIC"], swiftSettings: edge),
-        .testTarget(name: "TLSPrintFlowTests", dependencies: ["TLSPrintFlow", "TLSPrintTestSupport"], swiftSettings: edge),
         .testTarget(
-            name: "TLSPrintSensorTests", dependencies: ["TLSPrintEvent", "TLSPrintSensor", "TLSPrintTestSupport"], swiftSettings: edge),
+            name: "TLSPrintFlowTests",
+            dependencies: ["TLSPrintFlow", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
         .testTarget(
-            name: "TLSPrintOutputTests", dependencies: ["TLSPrintEvent", "TLSPrintOutput", "TLSPrintTestSupport"], swiftSettings: edge),
+            name: "TLSPrintSensorTests",
+            dependencies: ["TLSPrintEvent", "TLSPrintSensor", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
         .testTarget(
-            name: "TLSPrintCaptureTests", dependencies: ["TLSPrintCapture", "TLSPrintTestSupport"], swiftSettings: edge),
+            name: "TLSPrintOutputTests",
+            dependencies: ["TLSPrintEvent", "TLSPrintOutput", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
+            name: "TLSPrintCaptureTests",
+            dependencies: ["TLSPrintCapture", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
         .testTarget(name: "tlsprintTests", dependencies: ["TLSPrintTestSupport"], swiftSettings: edge),
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["TLSPrintEvent", "TLSPrintSensor", "TLSPrintCapture", "TLSPrintTestSupport"],
+            dependencies: ["TLSPrintEvent", "TLSPrintSensor", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
     ]
