@@ -59,14 +59,12 @@ package struct JA4: Hashable, Sendable {
     package func rendered(_ form: Form) -> String {
         let original = form == .hashedOriginalOrder || form == .rawOriginalOrder
         let ciphers = original ? originalCiphers : sortedCiphers
-        var extensions = original ? originalExtensions : sortedExtensions
-        if !signatureAlgorithms.isEmpty { extensions += "_" + signatureAlgorithms }
-        switch form {
-        case .hashed, .hashedOriginalOrder:
-            return sectionA + "_" + FingerprintHash.hash12(ciphers) + "_" + FingerprintHash.hash12(extensions)
-        case .raw, .rawOriginalOrder:
-            return sectionA + "_" + ciphers + "_" + extensions
-        }
+        let listed = original ? originalExtensions : sortedExtensions
+        let extensions = signatureAlgorithms.isEmpty ? listed : JA4Fields.underscored(listed, signatureAlgorithms)
+        let hashed = form == .hashed || form == .hashedOriginalOrder
+        let b = hashed ? FingerprintHash.hash12(ciphers) : ciphers
+        let c = hashed ? FingerprintHash.hash12(extensions) : extensions
+        return JA4Fields.underscored(sectionA, b, c)
     }
 
     /// `ja4`.

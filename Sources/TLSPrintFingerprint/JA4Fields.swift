@@ -22,7 +22,7 @@ package enum JA4Fields {
     /// A count as two decimal digits, zero padded, capped at 99.
     package static func twoDigitCount(_ count: Int) -> String {
         let capped = min(count, 99)
-        return capped < 10 ? "0\(capped)" : "\(capped)"
+        return String(decoding: [UInt8(ascii: "0") + UInt8(capped / 10), UInt8(ascii: "0") + UInt8(capped % 10)], as: UTF8.self)
     }
 
     /// The two ALPN characters per the written spec (§1.4, tlsprint's rule): first and last byte when both
@@ -45,6 +45,28 @@ package enum JA4Fields {
         for value in values {
             if !out.isEmpty { out.append(UInt8(ascii: ",")) }
             for shift: UInt16 in [12, 8, 4, 0] { out.append(Hex.digits[Int(value >> shift & 0xF)]) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a non-negative number in decimal (negative values are written as 0; fingerprints count).
+    package static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value > 0 else { return out.append(UInt8(ascii: "0")) }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// The parts joined with `_`, built in one buffer (chained `+` builds an intermediate string per step).
+    package static func underscored(_ parts: String...) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: "_")) }
+            out.append(contentsOf: part.utf8)
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -25,7 +25,7 @@ package struct JA4S: Hashable, Sendable {
     }
 
     /// `ja4s`.
-    package var hashed: String { sectionA + "_" + cipher + "_" + FingerprintHash.hash12(extensions) }
+    package var hashed: String { JA4Fields.underscored(sectionA, cipher, FingerprintHash.hash12(extensions)) }
     /// `ja4s_r`.
-    package var raw: String { sectionA + "_" + cipher + "_" + extensions }
+    package var raw: String { JA4Fields.underscored(sectionA, cipher, extensions) }
 }

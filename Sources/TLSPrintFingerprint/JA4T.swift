@@ -23,7 +23,19 @@ package struct JA4T: Hashable, Sendable {
 
     /// The fingerprint string, e.g. `64240_2-1-3-1-1-4_1460_8` or `8192__0_0`.
     package var rendered: String {
-        let kinds = optionKinds.map { String($0) }.joined(separator: "-")
-        return "\(window)_\(kinds)_\(maximumSegmentSize ?? 0)_\(windowScale ?? 0)"
+        // Written into one buffer: interpolation and `joined` cost several times more.
+        var out: [UInt8] = []
+        out.reserveCapacity(24 + optionKinds.count * 4)
+        JA4Fields.appendDecimal(Int(window), to: &out)
+        out.append(UInt8(ascii: "_"))
+        for (index, kind) in optionKinds.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: "-")) }
+            JA4Fields.appendDecimal(Int(kind), to: &out)
+        }
+        out.append(UInt8(ascii: "_"))
+        JA4Fields.appendDecimal(Int(maximumSegmentSize ?? 0), to: &out)
+        out.append(UInt8(ascii: "_"))
+        JA4Fields.appendDecimal(Int(windowScale ?? 0), to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -54,10 +54,18 @@ struct HandshakeTracker: Sendable {
     /// The client (the first packet's sender until the handshake says otherwise).
     var client: Endpoint { pair.sender(in: clientDirection ?? .forward) }
 
-    /// Event endpoints, client first.
-    func eventEndpoints(transport: EventTransport) -> EventEndpoints {
-        pair.eventEndpoints(clientDirection: clientDirection ?? .forward, transport: transport)
+    /// Event endpoints, client first; the addresses are rendered once per flow (and again only if the
+    /// client's direction changes).
+    mutating func eventEndpoints(transport: EventTransport) -> EventEndpoints {
+        let direction = clientDirection ?? .forward
+        if let cached = endpoints, cached.direction == direction, cached.fields.transport == transport {
+            return cached.fields
+        }
+        let fields = pair.eventEndpoints(clientDirection: direction, transport: transport)
+        endpoints = (direction, fields)
+        return fields
     }
+    private var endpoints: (direction: Direction, fields: EventEndpoints)?
 
     /// True when nothing more is wanted from `direction`.
     func isFinished(_ direction: Direction) -> Bool { direction == .forward ? finishedForward : finishedReverse }
