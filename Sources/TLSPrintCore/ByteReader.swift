@@ -62,12 +62,8 @@ public struct ByteReader: ~Escapable {
         guard count >= 0, count <= remaining else { throw truncated() }
         var out = [UInt8]()
         out.reserveCapacity(count)
-        var index = position
         let end = position &+ count
-        while index < end {
-            out.append(bytes[index])
-            index &+= 1
-        }
+        out.append(span: bytes.extracting(position..<end))  // one copy, not a bounds check per byte
         position = end
         return out
     }

@@ -22,7 +22,8 @@ package enum JA4Fields {
     /// A count as two decimal digits, zero padded, capped at 99.
     package static func twoDigitCount(_ count: Int) -> String {
         let capped = min(count, 99)
-        return String(decoding: [UInt8(ascii: "0") + UInt8(capped / 10), UInt8(ascii: "0") + UInt8(capped % 10)], as: UTF8.self)
+        let digits = [UInt8(ascii: "0") + UInt8(capped / 10), UInt8(ascii: "0") + UInt8(capped % 10)]
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// The two ALPN characters per the written spec (§1.4, tlsprint's rule): first and last byte when both
