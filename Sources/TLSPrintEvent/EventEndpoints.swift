@@ -24,6 +24,7 @@ package struct EventEndpoints: Hashable, Sendable {
         self.transport = transport
     }
 
+
     func write<W: EventFieldWriter>(to writer: inout W) {
         writer.string("src_ip", clientIP)
         writer.integer("src_port", Int(clientPort))
@@ -36,29 +37,34 @@ package struct EventEndpoints: Hashable, Sendable {
 /// JA4L fields (`ja4l_c` with its companions `ja4l_rtt_ms` and `ja4l_client_ttl`; `ja4l_s`), when measured.
 package struct LatencyFields: Hashable, Sendable {
     /// The client half: `ja4l_c`, half the round trip in microseconds, and the client's TTL.
-    package var client: (ja4l: String, microseconds: Int, ttl: Int)? {
-        get { clientValue.map { ($0.ja4l, $0.microseconds, $0.ttl) } }
-        set { clientValue = newValue.map { Half(ja4l: $0.ja4l, microseconds: $0.microseconds, ttl: $0.ttl) } }
+    package struct ClientHalf: Hashable, Sendable {
+        package var ja4l: String
+        package var microseconds: Int
+        package var ttl: Int
+
+        package init(ja4l: String, microseconds: Int, ttl: Int) {
+            self.ja4l = ja4l
+            self.microseconds = microseconds
+            self.ttl = ttl
+        }
     }
+
+    package var client: ClientHalf?
     /// `ja4l_s`.
     package var server: String?
 
-    private struct Half: Hashable, Sendable {
-        var ja4l: String
-        var microseconds: Int
-        var ttl: Int
+    package init(client: ClientHalf? = nil, server: String? = nil) {
+        self.client = client
+        self.server = server
     }
-    private var clientValue: Half?
-
-    package init() {}
 
     func write<W: EventFieldWriter>(to writer: inout W) {
-        if let clientValue { writer.string("ja4l_c", clientValue.ja4l) }
+        if let client { writer.string("ja4l_c", client.ja4l) }
         if let server { writer.string("ja4l_s", server) }
-        if let clientValue {
+        if let client {
             // The legacy pair: the full round trip in milliseconds, and the client's TTL.
-            writer.thousandths("ja4l_rtt_ms", clientValue.microseconds * 2)
-            writer.integer("ja4l_client_ttl", clientValue.ttl)
+            writer.thousandths("ja4l_rtt_ms", client.microseconds * 2)
+            writer.integer("ja4l_client_ttl", client.ttl)
         }
     }
 }

@@ -49,9 +49,10 @@ enum LatencyFieldsMaker {
     ) -> LatencyFields {
         var fields = LatencyFields()
         if let client {
-            fields.client = (
-                JA4L(microseconds: client.microseconds, ttl: client.ttl).rendered, Int(client.microseconds),
-                Int(client.ttl)
+            fields.client = LatencyFields.ClientHalf(
+                ja4l: JA4L(microseconds: client.microseconds, ttl: client.ttl).rendered,
+                microseconds: Int(client.microseconds),
+                ttl: Int(client.ttl)
             )
         }
         if let server { fields.server = JA4L(microseconds: server.microseconds, ttl: server.ttl).rendered }

@@ -32,9 +32,7 @@ enum SampleEvents {
     )
 
     static var clientLatency: LatencyFields {
-        var latency = LatencyFields()
-        latency.client = ("6172_64", 6_172, 64)
-        return latency
+        LatencyFields(client: LatencyFields.ClientHalf(ja4l: "6172_64", microseconds: 6_172, ttl: 64))
     }
 
     static let clientHello = Event.tlsClientHello(
