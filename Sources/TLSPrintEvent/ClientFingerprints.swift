@@ -47,7 +47,6 @@ package struct ClientFingerprints: Hashable, Sendable {
         self.resumption = resumption
     }
 
-
     func writeJA3AndJA4<W: EventFieldWriter>(to writer: inout W) {
         writer.string("ja3", ja3)
         writer.string("ja3_full", ja3Full)
@@ -56,7 +55,6 @@ package struct ClientFingerprints: Hashable, Sendable {
         writer.string("ja4_o", ja4Original)
         writer.string("ja4_ro", ja4RawOriginal)
     }
-
 
     func writeRawLists<W: EventFieldWriter>(to writer: inout W) {
         writer.string("raw_ciphers", rawCiphers)

@@ -24,7 +24,6 @@ package struct EventEndpoints: Hashable, Sendable {
         self.transport = transport
     }
 
-
     func write<W: EventFieldWriter>(to writer: inout W) {
         writer.string("src_ip", clientIP)
         writer.integer("src_port", Int(clientPort))

@@ -35,7 +35,6 @@ package struct CertificateChainEntry: Hashable, Sendable {
         self.sha256 = sha256
     }
 
-
     func write<W: EventFieldWriter>(to writer: inout W) {
         writer.string("ja4x", ja4x)
         writer.string("ja4x_r", ja4xRaw)
