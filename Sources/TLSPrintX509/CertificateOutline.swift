@@ -16,8 +16,9 @@ import X509
 /// What tlsprint reads from one DER certificate: JA4X inputs and the certificate event fields.
 ///
 /// The structure is read from swift-asn1's node tree (depth capped by `Limits.derNestingDepth`); the
-/// self-signed check verifies the signature with swift-certificates. Where swift-certificates rejects a
-/// certificate that swift-asn1 parses, `selfSigned` falls back to name equality and `usedFallback` is set.
+/// self-signed check verifies the signature of a self-issued certificate with swift-certificates. Where
+/// swift-certificates rejects one that swift-asn1 parses, `selfSigned` falls back to name equality and
+/// `usedFallback` is set.
 package struct CertificateOutline: Hashable, Sendable {
     /// Issuer attribute-type OIDs (DER content bytes), every attribute of every RDN, wire order.
     package var issuerAttributeOIDs: [[UInt8]]
@@ -41,7 +42,8 @@ package struct CertificateOutline: Hashable, Sendable {
     package var serial: String
     /// Issuer equals subject and the signature verifies with the certificate's own key.
     package var selfSigned: Bool
-    /// True when swift-certificates rejected the certificate and `selfSigned` is name equality only.
+    /// True when swift-certificates rejected a self-issued certificate and `selfSigned` is name equality only
+    /// (certificates whose issuer and subject differ are never handed to it).
     package var usedFallback: Bool { fallbackReason != nil }
     /// swift-certificates' reason for rejecting the certificate, when it did.
     package var fallbackReason: String?
@@ -78,6 +80,12 @@ package struct CertificateOutline: Hashable, Sendable {
                 (san) throws(ParseError) in try SubjectAlternativeNames.parse(san.value)
             } ?? []
         let namesEqual = issuerName.encoded == subjectName.encoded
+        // Only a self-issued certificate can be self-signed: the others (nearly all) skip swift-certificates'
+        // whole second parse and the signature check.
+        guard namesEqual else {
+            selfSigned = false
+            return
+        }
         do {
             let certificate = try Certificate(derEncoded: der)
             selfSigned =
