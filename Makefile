@@ -4,12 +4,15 @@ TLSPRINT_SHARED ?= ../shared
 export TLSPRINT_SHARED
 
 DEB_PACKAGES := libpcap-dev python3 openssl rsyslog rsyslog-openssl iproute2 tcpdump curl gnutls-bin
+# Only `make bench` needs these (not `make test`): the floor's compiler and libpcap, GNU time for peak RSS,
+# tshark for comparison, valgrind for BENCH_ALLOCS=1.
+BENCH_PACKAGES := gcc libpcap-dev python3 time tshark valgrind
 # -warnings-as-errors reaches only this package's Swift modules: SwiftPM builds remote
 # dependencies with warnings suppressed, so it does not break swift-crypto & co (checked with 6.3.1).
 # The tests then run from that same build (--skip-build) instead of rebuilding without the flag.
 WERROR := -Xswiftc -warnings-as-errors
 
-.PHONY: deps build lint test e2e demo bench stress
+.PHONY: deps bench-deps build lint test e2e demo bench stress
 
 ## deps: install the Debian packages the build and tests need, only those missing (dpkg -s).
 deps:
@@ -45,7 +48,19 @@ demo: deps
 	$(SWIFT) build -c release
 	.build/release/tlsprint read Tests/Fixtures/captures/sample.pcap
 
-bench:
+## bench-deps: install the missing BENCH_PACKAGES as root (tshark's setuid question answered no); else say how.
+bench-deps:
+	@missing=""; for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" != 0 ]; then \
+	  echo "make bench needs:$$missing (run make bench-deps as root, or apt-get install$$missing)"; \
+	elif [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+## bench: throughput against the floor and tshark, per-packet and per-handshake costs (Benchmarks/run.sh).
+bench: bench-deps
 	Benchmarks/run.sh
 
 stress:

@@ -1,35 +1,60 @@
 #!/usr/bin/env python3
-"""Generate a large pcap of realistic mixed traffic for Benchmarks/run.sh.
+"""Generate a handshake-dense (or bulk) pcap from the real handshakes of the fixture captures.
 
-Usage: gen_pcap.py OUT.pcap SIZE_MB FIXTURE.pcap...
+Usage: gen_pcap.py -o OUT.pcap (--size 100M | --flows N) [--bulk BYTES] [--seed N] FIXTURE.pcap...
 
-Each TLS flow replays the real handshake payloads of one fixture stream (both
-directions, in order, re-segmented at MSS 1448) under rewritten IPv4 addresses and
-ports with consistent TCP sequence/ack numbers (SYN, SYN-ACK, ACK first; FIN at the
-end), then bulk server->client application_data records of random bytes (record sizes
-up to 16 KiB, MTU-sized segments, a client ACK every 2 segments). About 3 % of the
-bytes are non-TLS: DNS queries/answers over UDP and plain HTTP/1.1 flows on port 80.
-Flows overlap (a pool of 64 open flows, packets interleaved at random). Ethernet link
-type, microsecond timestamps, TCP checksums left 0. Deterministic for a given seed.
+Every flow is a TCP connection replaying one fixture TLS stream whose server flight carries a
+plaintext Certificate message (TLS 1.0-1.2), so tlsprint emits three events per flow:
+tls_client_hello, tls_session and tls_certificate. Each flow is made unique, so no cache can stand
+in for parsing it:
+  * ClientHello random and legacy_session_id: fresh random bytes (same lengths);
+  * ServerHello random (first 24 bytes; the last 8 may hold the RFC 8446 downgrade sentinel) and
+    session id (the client's new one where the server echoed it, else fresh);
+  * every certificate in the server's handshake bytes gets a fresh serial number of the same length
+    (DER `30 82 .. .. 30 82 .. .. a0 03 02 01 02 02 LL`; first byte 0x01-0x7f, so it stays a
+    positive, minimally encoded INTEGER) and fresh last 8 bytes (the end of the signature value:
+    a 2-byte serial, as the fixtures' intermediate CA has, takes only 32,512 values, so thousands of
+    flows would repeat one), hence a fresh SHA-256. Signatures no longer verify.
+Fingerprints (JA3/JA3S/JA4/JA4S) are those of the template: none of these fields enter them.
+
+A flow is SYN, SYN-ACK, ACK, the fixture's payloads in its original segments (split at MSS 1448),
+then, when --bulk > 0, a 64-byte client application_data record and BYTES of server application_data
+(random 16 KiB records in MSS segments), then FIN, FIN, ACK. The receiver ACKs every second data
+segment. Flows interleave (--concurrency open at once), addresses and ports are random (clients
+10/8, servers 198.18/15), IP checksums are correct, TCP checksums are 0. Ethernet, microsecond
+timestamps. The bytes depend only on (fixtures, arguments): flow i is drawn from its own RNG, so
+two files with the same --seed and --flows but different --bulk carry the same handshakes.
+
+A sidecar OUT.pcap.json, shaped like benchgen's, records what the file holds under "expected"
+(flows, hellos, certificates rewritten, packets and how many of them follow the handshakes:
+bulk_packets) and the expected JA3/JA3S/JA4/JA4S multisets as shared/bench/check_fp.py reads them
+(computed with shared/bench/tlsfp.py, found through $TLSPRINT_SHARED, default ../shared from the
+repository root).
 """
+import argparse
+import collections
+import json
+import os
 import random
+import re
 import struct
 import sys
 
 MSS = 1448
-RAND = bytearray(random.Random(7).randbytes(8 << 20))
+RAND = random.Random(7).randbytes(8 << 20)
+CERT_HEADER = re.compile(rb"\x30\x82..\x30\x82..\xa0\x03\x02\x01\x02\x02([\x01-\x7f])", re.S)
 
 
 def rand_bytes(rng, n):
     off = rng.randrange(0, len(RAND) - n)
-    return bytes(RAND[off:off + n])
+    return RAND[off:off + n]
 
 
 def read_pcap(path):
     """Yield (linktype, packet bytes) from a classic pcap file."""
-    data = open(path, "rb").read()
-    magic = data[:4]
-    endian = "<" if magic in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1") else ">"
+    with open(path, "rb") as f:
+        data = f.read()
+    endian = "<" if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1") else ">"
     linktype = struct.unpack(endian + "I", data[20:24])[0]
     pos = 24
     while pos + 16 <= len(data):
@@ -38,21 +63,16 @@ def read_pcap(path):
         pos += 16 + incl
 
 
-def tcp_payloads(path):
-    """Per TCP stream with a TLS ClientHello: list of (from_client, payload), in order."""
+def tcp_streams(path):
+    """Per TCP stream whose client speaks first with a TLS handshake record: [(from_client, payload)]."""
     streams, order = {}, []
     for linktype, pkt in read_pcap(path):
         if linktype != 1 or len(pkt) < 14:
             continue
         etype, ip = struct.unpack("!H", pkt[12:14])[0], pkt[14:]
-        if etype == 0x0800:
-            ihl = (ip[0] & 15) * 4
-            if ip[9] != 6:
-                continue
-            src, dst, tcp = ip[12:16], ip[16:20], ip[ihl:struct.unpack("!H", ip[2:4])[0]]
-        elif etype == 0x86DD:
-            if ip[6] != 6:
-                continue
+        if etype == 0x0800 and ip[9] == 6:
+            src, dst, tcp = ip[12:16], ip[16:20], ip[(ip[0] & 15) * 4:struct.unpack("!H", ip[2:4])[0]]
+        elif etype == 0x86DD and ip[6] == 6:
             src, dst, tcp = ip[8:24], ip[24:40], ip[40:40 + struct.unpack("!H", ip[4:6])[0]]
         else:
             continue
@@ -69,27 +89,75 @@ def tcp_payloads(path):
             if streams[k]["data"] and streams[k]["data"][0][0] and streams[k]["data"][0][1][:1] == b"\x16"]
 
 
-class Writer:
-    def __init__(self, path):
-        self.f = open(path, "wb", buffering=0)
-        self.f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-        self.chunks, self.pending, self.total = [], 0, 24
+def handshake_positions(stream):
+    """Offsets in `stream` of the payload bytes of its leading run of handshake (22) records."""
+    pos, off = [], 0
+    while off + 5 <= len(stream) and stream[off] == 0x16:
+        length = int.from_bytes(stream[off + 3:off + 5], "big")
+        pos.extend(range(off + 5, min(off + 5 + length, len(stream))))
+        off += 5 + length
+    return pos
 
-    def packet(self, t_us, frame):
-        self.chunks.append(struct.pack("<IIII", t_us // 1_000_000, t_us % 1_000_000, len(frame), len(frame)))
-        self.chunks.append(frame)
-        self.pending += 16 + len(frame)
-        if self.pending > (8 << 20):
-            self.flush()
 
-    def flush(self):
-        self.f.write(b"".join(self.chunks))
-        self.total += self.pending
-        self.chunks, self.pending = [], 0
+def handshake_types(stream):
+    """Message types in the leading handshake records of `stream`."""
+    hs = bytes(stream[p] for p in handshake_positions(stream))
+    types, p = [], 0
+    while p + 4 <= len(hs):
+        types.append(hs[p])
+        p += 4 + int.from_bytes(hs[p + 1:p + 4], "big")
+    return types
 
-    def close(self):
-        self.flush()
-        self.f.close()
+
+class Template:
+    """One fixture TLS stream: its segments per direction and the fingerprints it must give."""
+
+    def __init__(self, name, segments, tlsfp):
+        self.name, self.segments = name, segments
+        self.client = b"".join(d for c, d in segments if c)
+        self.server = b"".join(d for c, d in segments if not c)
+        self.fingerprints = tlsfp.fingerprints(self.client, self.server) if tlsfp else {}
+
+    def has_certificate(self):
+        return handshake_types(self.client)[:1] == [1] and 11 in handshake_types(self.server)
+
+    def instance(self, rng):
+        """The segments with fresh randoms, session ids and certificate serials; and the count of certificates."""
+        client, server = bytearray(self.client), bytearray(self.server)
+        client_pos, server_pos = handshake_positions(client), handshake_positions(server)
+        old_sid, new_sid = patch_hello(client, client_pos, rng, 32, None)
+        sh_sid = bytes(server[p] for p in server_pos[39:39 + server[server_pos[38]]])
+        patch_hello(server, server_pos, rng, 24, new_sid if sh_sid == old_sid else None)
+        hs = bytes(server[p] for p in server_pos)
+        certificates = 0
+        for match in CERT_HEADER.finditer(hs):
+            length = match.group(1)[0]
+            serial = bytes([rng.randrange(1, 0x80)]) + rng.randbytes(length - 1)
+            for i, b in enumerate(serial):
+                server[server_pos[match.end() + i]] = b
+            end = match.start() + 4 + int.from_bytes(hs[match.start() + 2:match.start() + 4], "big")
+            if end <= len(hs):
+                for i in range(end - 8, end):
+                    server[server_pos[i]] = rng.getrandbits(8)
+            certificates += 1
+        out, offsets = [], {True: 0, False: 0}
+        for from_client, data in self.segments:
+            src = client if from_client else server
+            out.append((from_client, bytes(src[offsets[from_client]:offsets[from_client] + len(data)])))
+            offsets[from_client] += len(data)
+        return out, certificates
+
+
+def patch_hello(stream, pos, rng, random_len, session_id):
+    """Rewrite a hello's random (first `random_len` bytes) and session id in place; return (old, new) id."""
+    for p in pos[6:6 + random_len]:
+        stream[p] = rng.getrandbits(8)
+    sid_pos = pos[39:39 + stream[pos[38]]]
+    old = bytes(stream[p] for p in sid_pos)
+    new = session_id if session_id is not None else rng.randbytes(len(sid_pos))
+    for p, b in zip(sid_pos, new):
+        stream[p] = b
+    return old, new
 
 
 ETH = bytes.fromhex("020000000002020000000001") + b"\x08\x00"
@@ -103,101 +171,151 @@ def ipv4(src, dst, proto, payload, ident):
     return ETH + hdr[:10] + struct.pack("!H", ~s & 0xFFFF) + hdr[12:] + payload
 
 
-def tcp_flow(rng, c_ip, s_ip, cport, sport, exchanges):
-    """Yield frames of one TCP connection; exchanges = [(from_client, bytes)]."""
-    cseq, sseq, ident = rng.getrandbits(32), rng.getrandbits(32), rng.getrandbits(16)
+def tcp_flow(rng, handshake, bulk, stats):
+    """Yield the frames of one connection: handshake segments [(from_client, bytes)], then `bulk` bytes."""
+    c_ip = bytes([10, rng.randrange(256), rng.randrange(256), rng.randrange(1, 255)])
+    s_ip = bytes([198, 18 + rng.randrange(2), rng.randrange(256), rng.randrange(1, 255)])
+    cport, sport = 1024 + rng.randrange(64000), 443
+    seq = {True: rng.getrandbits(32), False: rng.getrandbits(32)}
+    ident = rng.getrandbits(16)
+    unacked = {True: 0, False: 0}
     opts = bytes.fromhex("020405b40402080a") + struct.pack("!II", rng.getrandbits(32), 0) + bytes.fromhex("01030307")
 
     def seg(from_client, flags, payload=b"", options=b""):
         nonlocal ident
         ident += 1
-        off = (20 + len(options)) // 4
-        if from_client:
-            hdr = struct.pack("!HHIIBBHHH", cport, sport, cseq, sseq, off << 4, flags, 502, 0, 0)
-            return ipv4(c_ip, s_ip, 6, hdr + options + payload, ident)
-        hdr = struct.pack("!HHIIBBHHH", sport, cport, sseq, cseq, off << 4, flags, 509, 0, 0)
-        return ipv4(s_ip, c_ip, 6, hdr + options + payload, ident)
+        hdr = struct.pack("!HHIIBBHHH", cport if from_client else sport, sport if from_client else cport,
+                          seq[from_client], seq[not from_client], (20 + len(options)) << 2, flags, 502, 0, 0)
+        src, dst = (c_ip, s_ip) if from_client else (s_ip, c_ip)
+        seq[from_client] = (seq[from_client] + len(payload) + (1 if flags & 0x03 else 0)) & 0xFFFFFFFF
+        return ipv4(src, dst, 6, hdr + options + payload, ident)
+
+    def data(from_client, payload):
+        for i in range(0, len(payload), MSS):
+            yield seg(from_client, 0x18, payload[i:i + MSS])
+            unacked[from_client] += 1
+            if unacked[from_client] == 2:
+                unacked[from_client] = 0
+                yield seg(not from_client, 0x10)
 
     yield seg(True, 0x02, options=opts)
-    cseq = (cseq + 1) & 0xFFFFFFFF
     yield seg(False, 0x12, options=opts)
-    sseq = (sseq + 1) & 0xFFFFFFFF
     yield seg(True, 0x10)
-    for from_client, data in exchanges:
-        for i in range(0, len(data), MSS):
-            part = data[i:i + MSS]
-            yield seg(from_client, 0x18, part)
-            if from_client:
-                cseq = (cseq + len(part)) & 0xFFFFFFFF
-            else:
-                sseq = (sseq + len(part)) & 0xFFFFFFFF
-            if (i // MSS) % 2 == 1:
-                yield seg(not from_client, 0x10)
+    for from_client, payload in handshake:
+        yield from data(from_client, payload)
+    if bulk > 0:
+        records = [b"\x17\x03\x03\x00\x40" + rand_bytes(rng, 64)]
+        for size in [16384] * (bulk // 16384) + [bulk % 16384] * (bulk % 16384 > 0):
+            records.append(b"\x17\x03\x03" + struct.pack("!H", size) + rand_bytes(rng, size))
+        for frame in (*data(True, records[0]), *data(False, b"".join(records[1:]))):
+            stats["bulk_packets"] += 1
+            yield frame
     yield seg(True, 0x11)
-    cseq = (cseq + 1) & 0xFFFFFFFF
     yield seg(False, 0x11)
-    sseq = (sseq + 1) & 0xFFFFFFFF
     yield seg(True, 0x10)
 
 
-def tls_flow(rng, templates, n):
-    hs = rng.choice(templates)
-    bulk_bytes = int(rng.paretovariate(1.3) * 4000)
-    bulk_bytes = min(bulk_bytes, 2_000_000)
-    records = []
-    while bulk_bytes > 0:
-        size = min(rng.choice((16384, 16384, 8192, 1400, 600)), max(bulk_bytes, 32))
-        records.append(b"\x17\x03\x03" + struct.pack("!H", size) + rand_bytes(rng, size))
-        bulk_bytes -= size
-    exchanges = list(hs) + [(True, b"\x17\x03\x03\x00\x40" + rand_bytes(rng, 64))] + [(False, b"".join(records))]
-    return tcp_flow(rng, addr(rng, 10), addr(rng, 198), 1024 + rng.randrange(64000), 443, exchanges)
+class Writer:
+    def __init__(self, path):
+        self.f = open(path, "wb", buffering=1 << 20)
+        self.f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        self.bytes, self.packets = 24, 0
+
+    def packet(self, t_us, frame):
+        self.f.write(struct.pack("<IIII", t_us // 1_000_000, t_us % 1_000_000, len(frame), len(frame)))
+        self.f.write(frame)
+        self.bytes += 16 + len(frame)
+        self.packets += 1
 
 
-def http_flow(rng):
-    req = b"GET /index.html HTTP/1.1\r\nHost: example.test\r\nUser-Agent: bench/1\r\nAccept: */*\r\n\r\n"
-    body = rand_bytes(rng, rng.randrange(200, 30000)).hex().encode()[:rng.randrange(200, 30000)]
-    resp = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % len(body) + body
-    return tcp_flow(rng, addr(rng, 10), addr(rng, 203), 1024 + rng.randrange(64000), 80, [(True, req), (False, resp)])
+def parse_size(text):
+    units = {"K": 10**3, "M": 10**6, "G": 10**9}
+    return int(float(text[:-1]) * units[text[-1].upper()]) if text[-1].upper() in units else int(text)
 
 
-def dns_flow(rng):
-    c, s, port = addr(rng, 10), bytes([192, 0, 2, 53]), 1024 + rng.randrange(64000)
-    qid = rng.getrandbits(16)
-    name = b"".join(bytes([len(p)]) + p for p in (b"host%d" % rng.randrange(1000), b"example", b"test")) + b"\0"
-    q = struct.pack("!HHHHHH", qid, 0x0100, 1, 0, 0, 0) + name + b"\x00\x01\x00\x01"
-    a = struct.pack("!HHHHHH", qid, 0x8180, 1, 1, 0, 0) + name + b"\x00\x01\x00\x01" + \
-        b"\xc0\x0c\x00\x01\x00\x01\x00\x00\x01\x2c\x00\x04" + addr(rng, 198)
-    yield ipv4(c, s, 17, struct.pack("!HHHH", port, 53, 8 + len(q), 0) + q, qid)
-    yield ipv4(s, c, 17, struct.pack("!HHHH", 53, port, 8 + len(a), 0) + a, qid + 1)
-
-
-def addr(rng, first):
-    return bytes([first, rng.randrange(256), rng.randrange(256), rng.randrange(1, 255)])
+def load_tlsfp():
+    shared = os.environ.get("TLSPRINT_SHARED") or os.path.join(os.path.dirname(__file__), "..", "..", "shared")
+    sys.path.insert(0, os.path.join(os.path.abspath(shared), "bench"))
+    try:
+        import tlsfp
+        return tlsfp
+    except ImportError:
+        print("gen_pcap.py: shared/bench/tlsfp.py not found: no expected fingerprints", file=sys.stderr)
+        return None
 
 
 def main():
-    out, size_mb, fixtures = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-    templates = [t for f in fixtures for t in tcp_payloads(f)]
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("--size", type=parse_size, help="stop starting flows at this file size (e.g. 100M)")
+    ap.add_argument("--flows", type=int, help="exactly this many flows (0: an empty capture)")
+    ap.add_argument("--bulk", type=parse_size, default=0, help="server application_data bytes per flow")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--concurrency", type=int, default=64)
+    ap.add_argument("fixtures", nargs="+")
+    args = ap.parse_args()
+    if (args.size is None) == (args.flows is None):
+        ap.error("give one of --size and --flows")
+    tlsfp = load_tlsfp()
+    templates = [Template(f"{os.path.basename(f)}#{i}", segments, tlsfp)
+                 for f in sorted(args.fixtures) for i, segments in enumerate(tcp_streams(f))]
+    templates = [t for t in templates if t.has_certificate()]
     if not templates:
-        sys.exit("gen_pcap.py: no TLS streams found in the fixtures")
-    rng, w = random.Random(20260101), Writer(out)
-    target, t_us, pool, flows = size_mb * 1_000_000, 1_767_225_600_000_000, [], {"tls": 0, "http": 0, "dns": 0}
-    while w.total + w.pending < target or pool:
-        while len(pool) < 64 and w.total + w.pending < target:
-            r = rng.random()
-            kind = "dns" if r < 0.08 else "http" if r < 0.11 else "tls"
-            flows[kind] += 1
-            pool.append(dns_flow(rng) if kind == "dns" else http_flow(rng) if kind == "http" else tls_flow(rng, templates, flows["tls"]))
-        i = rng.randrange(len(pool))
+        sys.exit("gen_pcap.py: no TLS stream with a plaintext Certificate in the fixtures")
+
+    w, sched = Writer(args.output + ".tmp"), random.Random(args.seed)
+    t_us, pool, started = 1_767_225_600_000_000, [], 0
+    stats = collections.Counter()
+    used = collections.Counter()
+
+    def more_flows():
+        if args.flows is not None:
+            return started < args.flows
+        return w.bytes < args.size
+
+    while pool or more_flows():
+        while len(pool) < args.concurrency and more_flows():
+            rng = random.Random(f"{args.seed}/{started}")
+            template = rng.choice(templates)
+            handshake, certificates = template.instance(rng)
+            used[template.name] += 1
+            stats["certificates_rewritten"] += certificates
+            pool.append(tcp_flow(rng, handshake, args.bulk, stats))
+            started += 1
+        i = sched.randrange(len(pool))
         frame = next(pool[i], None)
         if frame is None:
             pool[i] = pool[-1]
             pool.pop()
             continue
-        t_us += rng.randrange(1, 40)
+        t_us += sched.randrange(1, 40)
         w.packet(t_us, frame)
-    w.close()
-    print(f"gen_pcap.py: {w.total / 1e6:.1f} MB, flows {flows}, {len(templates)} handshake templates", file=sys.stderr)
+    w.f.close()
+    os.replace(args.output + ".tmp", args.output)
+
+    by_name = {t.name: t for t in templates}
+    expected = {kind + "_counts": collections.Counter() for kind in ("ja3", "ja3s", "ja4", "ja4s")}
+    for name, n in used.items():
+        for kind in ("ja3", "ja3s", "ja4", "ja4s"):
+            if by_name[name].fingerprints.get(kind):
+                expected[kind + "_counts"][by_name[name].fingerprints[kind]] += n
+    sidecar = {
+        "generator": "Benchmarks/gen_pcap.py",
+        "args": {k: v for k, v in vars(args).items() if k not in ("output", "fixtures")},
+        "expected": {
+            "tls_flows": started, "client_hellos": started, "server_hellos": started,
+            "certificate_messages": started, "certificates_rewritten": stats["certificates_rewritten"],
+            "packets": w.packets, "bulk_packets": stats["bulk_packets"], "file_bytes": w.bytes,
+        },
+        "templates": dict(sorted(used.items())),
+        **{k: dict(sorted(v.items())) for k, v in expected.items()},
+    }
+    with open(args.output + ".json", "w") as f:
+        json.dump(sidecar, f, indent=1)
+    mb = w.bytes / 1e6
+    print(f"gen_pcap.py: {args.output}: {mb:.1f} MB, {w.packets} packets, {started} TLS flows "
+          f"({started / mb if mb else 0:.0f} per MB), {stats['bulk_packets']} bulk packets, "
+          f"{stats['certificates_rewritten']} certificates re-serialled, {len(templates)} templates", file=sys.stderr)
 
 
 if __name__ == "__main__":

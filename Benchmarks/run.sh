@@ -1,81 +1,145 @@
 #!/usr/bin/env bash
-# Benchmarks/run.sh — throughput of `tlsprint read` against a bare libpcap floor and tshark.
+# Benchmarks/run.sh (`make bench`): how fast `tlsprint read` turns captures into events, against a bare
+# libpcap loop (the floor) and tshark, and what a packet and a handshake cost (issue 9).
 #
-#   Benchmarks/run.sh                 # ~600 MB capture (generated once into bench-data/)
-#   BENCH_MB=50 Benchmarks/run.sh     # quick run on a 50 MB capture
+# Captures, generated once into bench-data/ (gitignored; delete one to regenerate it), each with a
+# sidecar NAME.pcap.json of what it holds (counts, expected JA3/JA3S/JA4/JA4S multisets):
+#   reference  $TLSPRINT_SHARED/bench/benchgen.py with its defaults: 1.09 GB, 1,152,038 packets,
+#              9,177 TLS handshakes (~8 per MB) between bulk encrypted records, plus HTTP and DNS.
+#   dense      Benchmarks/gen_pcap.py --size 100M --bulk 2000: ~190 handshakes per MB, each a real
+#              fixture handshake with a Certificate (so three events), with a fresh ClientHello random,
+#              session id and certificate serials per flow: the certificate cache cannot answer.
+#   bulk       gen_pcap.py --size 1000M --bulk 1M: the same kind of handshakes, ~1 per MB, each followed
+#              by 1 MB of application data (MSS segments, an ACK every second one).
 #
-# (a) bench-data/bench-<MB>MB.pcap is generated once (gitignored) by gen_pcap.py from the
-#     handshakes in Tests/Fixtures/captures/*.pcap: 20,000+ TLS flows at the default size,
-#     each a real handshake under rewritten addresses/ports, then bulk random application_data
-#     records in MTU-sized segments; plus DNS over UDP and plain HTTP flows.
-# (b) Benchmarks/floor/pcap_floor.c is built with gcc -O2 -lpcap (a bare pcap_loop counter).
-# (c) Times, each with /usr/bin/time -v (wall clock, max RSS):
-#       .build/release/tlsprint read --quiet --format json FILE      (built with swift build -c release)
-#       tshark -r FILE -Y 'tls.handshake.type==1||tls.handshake.type==2' -T fields -e ...ja3 -e ...ja3s
-#       the floor
-#     and prints MB/s for each, tlsprint/floor and tshark/tlsprint (time ratios).
-# Env: BENCH_MB (default 600), BENCH_DATA (default <repo>/bench-data), SKIP_TSHARK=1, SWIFT (default swift).
+# Method, per capture: page cache warm (`cat FILE >/dev/null`) before each tool; the floor
+# ($TLSPRINT_SHARED/bench/floor/pcount.c, gcc -O2 -lpcap: a bare pcap_loop) and
+# `tlsprint read --format json --dedup-ttl 0 --quiet FILE >/dev/null`, best of 3 each (wall time around
+# the process, peak RSS from /usr/bin/time -f %M: Benchmarks/besttime.py); tshark once, as in the shared
+# README (reference and dense only: ~1 min per GB). One more `tlsprint read` without --quiet keeps its
+# events and summary: the summary gives the handshake count and the certificate-cache hit rate, and
+# tlsprint's and tshark's fingerprints are checked against the sidecar.
+#
+# Costs (Benchmarks/report.py):
+#   (a), (b) Model tlsprint's time as t = P·a + H·b (P packets, H handshakes) and solve it for the bulk
+#     and dense captures. The bulk capture is almost all packets of known flows carrying bulk data, so
+#     a ≈ t_bulk / P_bulk: ns per such packet (data and ACKs, 2:1), printed beside the floor's
+#     t_floor / P on the same capture. b = (t_dense − P_dense·a) / H_dense: µs per handshake
+#     (ClientHello + ServerHello + Certificate → three JSON events), its TCP packets' work beyond
+#     the per-packet cost included.
+#   (c) BENCH_ALLOCS=1: valgrind --tool=dhat counts the heap blocks `tlsprint read` allocates on three
+#     small gen_pcap.py captures holding the same 300 handshakes: none (startup), handshakes only,
+#     handshakes each followed by 20 KB of bulk data. Per handshake = (dense − empty) / 300; per bulk
+#     packet = (bulk − dense) / the bulk capture's extra packets.
+#
+# Env: BENCH_TLSPRINT (binary; default .build/release/tlsprint, built when missing), BENCH_DATA
+# (default <repo>/bench-data), TLSPRINT_SHARED (default ../shared from the repo root), BENCH_DENSE_MB
+# (100), BENCH_BULK_MB (1000), SKIP_TSHARK=1, BENCH_ALLOCS=1, SWIFT (default swift).
+# Tools: gcc, libpcap-dev, python3, /usr/bin/time, tshark, valgrind (the Makefile's BENCH_PACKAGES);
+# missing tshark or valgrind is installed when run as root.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-MB="${BENCH_MB:-600}"
+SHARED="$(cd "$ROOT" && cd "${TLSPRINT_SHARED:-../shared}" && pwd)"
 DATA="${BENCH_DATA:-$ROOT/bench-data}"
-FILE="$DATA/bench-${MB}MB.pcap"
-SWIFT="${SWIFT:-swift}"
-mkdir -p "$DATA"
+RUN="$DATA/run"
+BENCH="$ROOT/Benchmarks"
+mkdir -p "$RUN"
 
-if [ ! -s "$FILE" ]; then
-    echo "generating $FILE ..." >&2
-    python3 "$ROOT/Benchmarks/gen_pcap.py" "$FILE.tmp" "$MB" "$ROOT"/Tests/Fixtures/captures/*.pcap
-    mv "$FILE.tmp" "$FILE"
-fi
-SIZE=$(stat -c %s "$FILE")
-
-FLOOR="$DATA/pcap_floor"
-if [ ! -x "$FLOOR" ] || [ "$ROOT/Benchmarks/floor/pcap_floor.c" -nt "$FLOOR" ]; then
-    gcc -O2 -Wall -o "$FLOOR" "$ROOT/Benchmarks/floor/pcap_floor.c" -lpcap
-fi
-
-TLSPRINT="$ROOT/.build/release/tlsprint"
-if [ ! -x "$TLSPRINT" ] && [ -d "$ROOT/Sources/tlsprint" ]; then
-    echo "building tlsprint (swift build -c release; log in $DATA/build.log) ..." >&2
-    (cd "$ROOT" && "$SWIFT" build -c release --product tlsprint > "$DATA/build.log" 2>&1) || echo "tlsprint: release build failed (see $DATA/build.log)" >&2
-fi
-
-# measure NAME CMD... -> prints one result line; the command's stdout goes to /dev/null
-declare -A WALL RSS
-measure() {
-    local name=$1; shift
-    cat "$FILE" > /dev/null   # warm the page cache so every tool reads from memory
-    local log="$DATA/time-$name.txt"
-    local START END
-    START=$(date +%s%N)   # /usr/bin/time prints wall time in 10 ms steps: take ns from date
-    if ! /usr/bin/time -v "$@" > /dev/null 2> "$log"; then
-        echo "$name: FAILED (see $log)"; return 0
+# need COMMAND PACKAGE: install PACKAGE when COMMAND is missing (as root); otherwise say how. Fails if still missing.
+need() {
+    command -v "$1" >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "$1 not found: install it as root (make bench-deps, or apt-get install $2)" >&2
+        return 1
     fi
-    END=$(date +%s%N)
-    local rss
-    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-    WALL[$name]=$(python3 -c "print(($END - $START) / 1e9)")
-    RSS[$name]=$rss
-    python3 -c "import sys; n,s,w,r=sys.argv[1:]; print(f'{n:10s} wall {float(w):8.2f} s  {int(s)/1e6/float(w):9.1f} MB/s  max RSS {int(r)/1024:8.1f} MiB')" \
-        "$name" "$SIZE" "${WALL[$name]}" "$rss"
+    echo "installing $2 (log in $RUN/apt-$2.log) ..." >&2
+    # tshark's package asks whether non-root users may capture: answer no, without a prompt.
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections
+    local install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2")
+    "${install[@]}" >"$RUN/apt-$2.log" 2>&1 ||
+        { apt-get update -q >>"$RUN/apt-$2.log" 2>&1 && "${install[@]}" >>"$RUN/apt-$2.log" 2>&1; } ||
+        { echo "installing $2 failed (see $RUN/apt-$2.log)" >&2; return 1; }
 }
 
-echo "capture: $FILE ($(python3 -c "print(f'{$SIZE/1e6:.1f}')") MB, $("$FLOOR" "$FILE"))"
-measure floor "$FLOOR" "$FILE"
-# Only a tlsprint whose `read` emits JSON events on the sample is timed.
-if [ -x "$TLSPRINT" ] && "$TLSPRINT" read --quiet --format json "$ROOT/Tests/Fixtures/captures/sample.pcap" | grep -c '"event"' >/dev/null; then
-    measure tlsprint "$TLSPRINT" read --quiet --format json "$FILE"
-else
-    echo "tlsprint: not built, or its 'read' emits no events on sample.pcap yet — timing only floor and tshark"
+# gen NAME ARGS...: bench-data/NAME.pcap from gen_pcap.py, again when the arguments or the generator change.
+gen() {
+    local name=$1
+    shift
+    local file="$DATA/$name.pcap"
+    if [ -s "$file" ] && [ "$file" -nt "$BENCH/gen_pcap.py" ] && [ "$(cat "$file.args" 2>/dev/null)" = "$*" ]; then
+        return
+    fi
+    echo "generating $file ..." >&2
+    TLSPRINT_SHARED="$SHARED" python3 "$BENCH/gen_pcap.py" -o "$file" "$@" "$ROOT"/Tests/Fixtures/captures/*.pcap
+    echo "$*" >"$file.args"
+}
+
+warm() { cat "$1" >/dev/null; }
+
+# ---- tools and captures
+need gcc gcc
+need python3 python3
+[ -x /usr/bin/time ] || need /usr/bin/time time
+FLOOR="$DATA/pcount"
+if [ ! -x "$FLOOR" ] || [ "$SHARED/bench/floor/pcount.c" -nt "$FLOOR" ]; then
+    gcc -O2 -o "$FLOOR" "$SHARED/bench/floor/pcount.c" -lpcap
 fi
-if [ -z "${SKIP_TSHARK:-}" ] && command -v tshark >/dev/null; then
-    measure tshark tshark -n -r "$FILE" -Y 'tls.handshake.type==1||tls.handshake.type==2' \
-        -T fields -e tls.handshake.ja3 -e tls.handshake.ja3s
+TSHARK=""
+if [ -z "${SKIP_TSHARK:-}" ] && need tshark tshark; then TSHARK=tshark; fi
+
+TLSPRINT="${BENCH_TLSPRINT:-$ROOT/.build/release/tlsprint}"
+if [ -z "${BENCH_TLSPRINT:-}" ] && [ ! -x "$TLSPRINT" ]; then
+    echo "building tlsprint (swift build -c release; log in $RUN/build.log) ..." >&2
+    (cd "$ROOT" && "${SWIFT:-swift}" build -c release --product tlsprint >"$RUN/build.log" 2>&1)
 fi
-ratio() { [ -n "${WALL[$1]:-}" ] && [ -n "${WALL[$2]:-}" ] && \
-    python3 -c "import sys; print(f'{sys.argv[1]}: {float(sys.argv[2])/float(sys.argv[3]):.2f}x')" "$3" "${WALL[$1]}" "${WALL[$2]}" || true; }
-ratio tlsprint floor "tlsprint/floor (time)"
-ratio tshark tlsprint "tshark/tlsprint (time)"
-ratio tshark floor "tshark/floor (time)"
+"$TLSPRINT" read --format json --quiet "$ROOT/Tests/Fixtures/captures/sample.pcap" | grep -q '"event":"tls_' ||
+    { echo "$TLSPRINT emits no TLS events on sample.pcap" >&2; exit 1; }
+
+if [ ! -s "$DATA/reference.pcap" ]; then
+    echo "generating $DATA/reference.pcap (benchgen.py defaults) ..." >&2
+    python3 "$SHARED/bench/benchgen.py" -o "$DATA/reference.pcap.tmp" --sidecar "$DATA/reference.pcap.json"
+    mv "$DATA/reference.pcap.tmp" "$DATA/reference.pcap"
+fi
+gen dense --size "${BENCH_DENSE_MB:-100}M" --bulk 2000
+gen bulk --size "${BENCH_BULK_MB:-1000}M" --bulk 1M
+gen empty --flows 0
+
+# ---- timing
+echo "tlsprint: $TLSPRINT ($("$TLSPRINT" --version)); floor: $FLOOR; tshark: ${TSHARK:-skipped}" >&2
+: >"$RUN/times.tsv"
+for name in empty reference dense bulk; do
+    file="$DATA/$name.pcap"
+    echo "timing $name: $(stat -L -c %s "$file") bytes, $("$FLOOR" "$file")" >&2
+    warm "$file"
+    echo "$name floor $(python3 "$BENCH/besttime.py" --runs 3 "$FLOOR" "$file")" >>"$RUN/times.tsv"
+    warm "$file"
+    echo "$name tlsprint $(python3 "$BENCH/besttime.py" --runs 3 \
+        "$TLSPRINT" read --format json --dedup-ttl 0 --quiet "$file")" >>"$RUN/times.tsv"
+    [ "$name" != empty ] || continue
+    "$TLSPRINT" read --format json --dedup-ttl 0 "$file" >"$RUN/$name.events.jsonl" 2>"$RUN/$name.summary.txt"
+    if [ -n "$TSHARK" ] && [ "$name" != bulk ]; then
+        warm "$file"
+        echo "$name tshark $(python3 "$BENCH/besttime.py" --runs 1 --stdout "$RUN/$name.tshark.txt" \
+            --stderr "$RUN/$name.tshark.err" "$TSHARK" -r "$file" \
+            -Y 'tls.handshake.type==1||tls.handshake.type==2' -T fields -e tls.handshake.ja3 -e tls.handshake.ja3s)" \
+            >>"$RUN/times.tsv"
+    fi
+done
+
+# ---- allocations
+rm -f "$RUN"/*.dhat.txt
+if [ "${BENCH_ALLOCS:-0}" = 1 ] && need valgrind valgrind; then
+    gen allocs-dense --flows 300
+    gen allocs-bulk --flows 300 --bulk 20K
+    # Valgrind 3.19 (Debian 12) gives up on the DWARF 5 debug info Swift writes: run a copy without it.
+    objcopy --strip-debug "$TLSPRINT" "$RUN/tlsprint-nodebug"
+    for name in empty allocs-dense allocs-bulk; do
+        echo "allocations: valgrind --tool=dhat on $name.pcap ..." >&2
+        valgrind --tool=dhat --dhat-out-file="$RUN/$name.dhat.json" \
+            "$RUN/tlsprint-nodebug" read --format json --dedup-ttl 0 --quiet "$DATA/$name.pcap" \
+            >/dev/null 2>"$RUN/$name.dhat.txt"
+    done
+fi
+
+python3 "$BENCH/report.py" "$DATA" | tee "$RUN/report.txt"
