@@ -22,10 +22,8 @@ extension TLSHandshakeAssembler {
         let capacity = Self.preludeScanLimit + 10
         while index < bytes.count {
             let end = index + min(Self.searchStep, bytes.count - index, capacity - searchBuffer.count)
-            while index < end {
-                searchBuffer.append(bytes[index])
-                index += 1
-            }
+            searchBuffer.append(span: bytes.extracting(index..<end))
+            index = end
             switch locate() {
             case .waiting:
                 guard searchBuffer.count >= capacity else { continue }
@@ -57,24 +55,29 @@ extension TLSHandshakeAssembler {
     }
 
     mutating func locate() -> SearchOutcome {
+        let buffer = searchBuffer
         while scanPosition < Self.preludeScanLimit {
             let position = scanPosition
-            let available = searchBuffer.count - position
+            let available = buffer.count - position
             if position == 0 {
                 guard available >= 5 else { return .waiting }
-                if isSSLv2ClientHelloHeader() { return .sslv2 }
-                if isRecordHeader(at: 0) { return .found(0) }
+                if Self.isSSLv2ClientHelloHeader(buffer) { return .sslv2 }
+                if Self.isRecordHeader(buffer, at: 0) { return .found(0) }
             } else {
                 guard available >= 10 else { return .waiting }
-                if isRecordHeader(at: position) && startsHello(at: position) { return .found(position) }
+                // Most prelude bytes are not a handshake content type: one comparison each.
+                if buffer[position] == 0x16, Self.isRecordHeader(buffer, at: position),
+                    Self.startsHello(buffer, at: position)
+                {
+                    return .found(position)
+                }
             }
             scanPosition += 1
         }
         return .notTLS
     }
 
-    func isRecordHeader(at position: Int) -> Bool {
-        let buffer = searchBuffer
+    static func isRecordHeader(_ buffer: [UInt8], at position: Int) -> Bool {
         guard buffer[position] == 0x16, buffer[position + 1] == 0x03, buffer[position + 2] <= 0x04 else {
             return false
         }
@@ -82,8 +85,7 @@ extension TLSHandshakeAssembler {
         return length >= 1 && length <= Self.maximumRecordLength
     }
 
-    func startsHello(at position: Int) -> Bool {
-        let buffer = searchBuffer
+    static func startsHello(_ buffer: [UInt8], at position: Int) -> Bool {
         let recordLength = Int(buffer[position + 3]) << 8 | Int(buffer[position + 4])
         let type = buffer[position + 5]
         let length = Int(buffer[position + 6]) << 16 | Int(buffer[position + 7]) << 8 | Int(buffer[position + 8])
@@ -94,8 +96,7 @@ extension TLSHandshakeAssembler {
         return length + 4 <= recordLength || recordLength >= 4096
     }
 
-    func isSSLv2ClientHelloHeader() -> Bool {
-        let buffer = searchBuffer
+    static func isSSLv2ClientHelloHeader(_ buffer: [UInt8]) -> Bool {
         guard buffer[0] & 0x80 != 0, buffer[2] == 0x01 else { return false }
         let length = Int(buffer[0] & 0x7F) << 8 | Int(buffer[1])
         let version = UInt16(buffer[3]) << 8 | UInt16(buffer[4])
