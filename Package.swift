@@ -95,7 +95,8 @@ let package = Package(
         .target(
             name: "TLSPrintTestSupport",
             dependencies: [
-                "TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintEvent", "TLSPrintSensor", "TLSPrintCapture",
+                "TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintEvent", "TLSPrintSensor", "TLSPrintOutput",
+                "TLSPrintCapture",
             ],
             swiftSettings: edge
         ),
