@@ -23,7 +23,7 @@ package enum PacketDecoder {
             case .ipByVersion: next = try ipByVersion(frame, walk: walk)
             case .ipv4, .ipv6:
                 switch try internet(layer == .ipv4, frame, walk: &walk) {
-                case .packet(let packet): return packet
+                case .packet: return packet(walk)
                 case .layer(let inner): next = inner
                 case .none: return nil
                 }
@@ -61,26 +61,22 @@ package enum PacketDecoder {
 
     /// What an IP layer led to.
     enum InternetOutcome {
-        case packet(DecodedPacket)
+        /// The innermost transport header (or its absence) is known: `walk` holds the packet.
+        case packet
         case layer(NextLayer)
         case none
     }
 
-    /// Builds the result once the innermost transport header (or its absence) is known.
-    static func packet(
-        _ walk: PacketWalk,
-        transport: TransportHeader,
-        payload: Range<Int>,
-        fragment: IPFragment? = nil
-    ) -> DecodedPacket {
+    /// Builds the result once the innermost transport header (or its absence) is in `walk`.
+    static func packet(_ walk: PacketWalk) -> DecodedPacket {
         DecodedPacket(
             hopLimit: walk.outerHopLimit ?? walk.hopLimit,
             source: walk.source,
             destination: walk.destination,
             ipProtocol: walk.ipProtocol,
-            transport: transport,
-            payload: payload,
-            fragment: fragment,
+            transport: walk.transport,
+            payload: walk.payload,
+            fragment: walk.fragment,
             encapsulations: walk.encapsulations
         )
     }

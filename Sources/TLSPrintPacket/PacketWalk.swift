@@ -25,6 +25,12 @@ struct PacketWalk {
     var destination = IPAddress.v4(0)
     var ipProtocol = IPProtocolNumber(rawValue: 0)
     var sawIP = false
+    /// The innermost transport header, once read; `.other` for fragments and other protocols.
+    var transport = TransportHeader.other
+    /// The transport payload, once known.
+    var payload = 0..<0
+    /// Set when the innermost IP packet is a fragment.
+    var fragment: IPFragment?
 
     init(end: Int) { self.end = end }
 
