@@ -38,6 +38,7 @@ package struct TCPOptionSummary: Hashable, Sendable {
     /// Walks exactly `length` bytes of options. An option whose length byte is missing, below 2 or past the
     /// end stops the walk after its kind is listed (the rest is ignored, as the references do). Kinds past
     /// `maximumKinds` (possible only when `length` exceeds a TCP header's 40) are walked but not listed.
+    @inline(never)  // SYNs only: kept out of the per-packet TCP header parse
     package init(parsing reader: inout ByteReader, length: Int) throws(ParseError) {
         var index = 0
         while index < length {
