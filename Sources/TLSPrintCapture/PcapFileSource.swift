@@ -59,7 +59,9 @@ package final class PcapFileSource: PacketSource {
     /// Calls `body` for every remaining packet in file order; the bytes are valid only during each call.
     /// - Throws: `CaptureError` after delivering every packet before the damage or read failure.
     package func forEachPacket(_ body: (CaptureInfo, Span<UInt8>) -> Void) throws(CaptureError) {
-        while try nextPacket(body) {}
+        repeat {
+            try deliverBuffered(body)
+        } while try nextPacket(body)
     }
 
     /// Calls `body` with the next packet. Returns false at a clean end of input.
@@ -91,6 +93,40 @@ package final class PcapFileSource: PacketSource {
                 if try refill(minimum: minimum) { continue }
                 if start == end, parser.format != nil { return false }
                 throw .truncated(path: path, offset: parser.offset)
+            }
+        }
+    }
+
+    /// Delivers every packet that sits whole in the buffer, holding one extra reference to the buffer for the
+    /// whole batch rather than one per packet; stops, consuming nothing, at the first record that needs more
+    /// bytes (`nextPacket` then refills and parses it again: waiting changes no parser state).
+    private func deliverBuffered(_ body: (CaptureInfo, Span<UInt8>) -> Void) throws(CaptureError) {
+        guard pendingSkip == 0 else { return }
+        let view = buffer
+        let bytes = view.span
+        while true {
+            let step: CaptureFileStep
+            do {
+                step = try parser.next(in: bytes.extracting(start..<end))
+            } catch {
+                throw .corrupt(path: path, offset: error.offset, reason: error.reason)
+            }
+            switch step {
+            case .packet(let info, let range, let consumed):
+                body(info, bytes.extracting((start &+ range.lowerBound)..<(start &+ range.upperBound)))
+                start &+= consumed
+                packetsDelivered &+= 1
+            case .skipped(let consumed):
+                let available = end &- start
+                guard consumed > available else {
+                    start &+= consumed
+                    continue
+                }
+                start = end
+                pendingSkip = consumed &- available
+                return
+            case .needMoreBytes:
+                return
             }
         }
     }

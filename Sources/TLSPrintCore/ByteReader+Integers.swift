@@ -1,4 +1,12 @@
 extension ByteReader {
+    /// The bytes at the cursor as one unaligned load of `T` in memory order; the caller has checked that
+    /// `MemoryLayout<T>.size` bytes remain. One load instead of a bounds-checked load and shift per byte.
+    @inlinable
+    func load<T: FixedWidthInteger & BitwiseCopyable>(_: T.Type) -> T {
+        // `position` is never negative and the caller checked `remaining`, so the load stays inside `bytes`.
+        unsafe bytes.bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: position, as: T.self)
+    }
+
     /// Reads one byte.
     @inlinable
     @_lifetime(self: copy self)
@@ -20,7 +28,7 @@ extension ByteReader {
     @inlinable
     public func peekUInt16() throws(ParseError) -> UInt16 {
         guard remaining >= 2 else { throw truncated() }
-        return UInt16(bytes[position]) &<< 8 | UInt16(bytes[position &+ 1])
+        return UInt16(bigEndian: load(UInt16.self))
     }
 
     /// Reads a big-endian 16-bit value.
@@ -48,9 +56,7 @@ extension ByteReader {
     @_lifetime(self: copy self)
     public mutating func readUInt32() throws(ParseError) -> UInt32 {
         guard remaining >= 4 else { throw truncated() }
-        let value =
-            UInt32(bytes[position]) &<< 24 | UInt32(bytes[position &+ 1]) &<< 16 | UInt32(bytes[position &+ 2]) &<< 8
-            | UInt32(bytes[position &+ 3])
+        let value = UInt32(bigEndian: load(UInt32.self))
         position &+= 4
         return value
     }
@@ -60,8 +66,7 @@ extension ByteReader {
     @_lifetime(self: copy self)
     public mutating func readUInt64() throws(ParseError) -> UInt64 {
         guard remaining >= 8 else { throw truncated() }
-        var value: UInt64 = 0
-        for index in position..<(position &+ 8) { value = value &<< 8 | UInt64(bytes[index]) }
+        let value = UInt64(bigEndian: load(UInt64.self))
         position &+= 8
         return value
     }
@@ -71,7 +76,7 @@ extension ByteReader {
     @_lifetime(self: copy self)
     public mutating func readUInt16LE() throws(ParseError) -> UInt16 {
         guard remaining >= 2 else { throw truncated() }
-        let value = UInt16(bytes[position]) | UInt16(bytes[position &+ 1]) &<< 8
+        let value = UInt16(littleEndian: load(UInt16.self))
         position &+= 2
         return value
     }
@@ -81,9 +86,7 @@ extension ByteReader {
     @_lifetime(self: copy self)
     public mutating func readUInt32LE() throws(ParseError) -> UInt32 {
         guard remaining >= 4 else { throw truncated() }
-        let value =
-            UInt32(bytes[position]) | UInt32(bytes[position &+ 1]) &<< 8 | UInt32(bytes[position &+ 2]) &<< 16
-            | UInt32(bytes[position &+ 3]) &<< 24
+        let value = UInt32(littleEndian: load(UInt32.self))
         position &+= 4
         return value
     }

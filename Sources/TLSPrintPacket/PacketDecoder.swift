@@ -23,7 +23,10 @@ package enum PacketDecoder {
             case .ipByVersion: next = try ipByVersion(frame, walk: walk)
             case .ipv4, .ipv6:
                 switch try internet(layer == .ipv4, frame, walk: &walk) {
-                case .packet(let packet): return packet
+                case .packet:
+                    // JA4L reads the TTL of the first (outermost) IP header.
+                    if let outer = walk.outerHopLimit { walk.packet.hopLimit = outer }
+                    return walk.packet
                 case .layer(let inner): next = inner
                 case .none: return nil
                 }
@@ -61,27 +64,9 @@ package enum PacketDecoder {
 
     /// What an IP layer led to.
     enum InternetOutcome {
-        case packet(DecodedPacket)
+        /// The innermost transport header (or its absence) is known: `walk.packet` holds the result.
+        case packet
         case layer(NextLayer)
         case none
-    }
-
-    /// Builds the result once the innermost transport header (or its absence) is known.
-    static func packet(
-        _ walk: PacketWalk,
-        transport: TransportHeader,
-        payload: Range<Int>,
-        fragment: IPFragment? = nil
-    ) -> DecodedPacket {
-        DecodedPacket(
-            hopLimit: walk.outerHopLimit ?? walk.hopLimit,
-            source: walk.source,
-            destination: walk.destination,
-            ipProtocol: walk.ipProtocol,
-            transport: transport,
-            payload: payload,
-            fragment: fragment,
-            encapsulations: walk.encapsulations
-        )
     }
 }

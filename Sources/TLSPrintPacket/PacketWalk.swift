@@ -18,13 +18,21 @@ enum NextLayer: Equatable {
 struct PacketWalk {
     var offset = 0
     var end: Int
-    var encapsulations = 0
     var outerHopLimit: UInt8?
-    var hopLimit: UInt8 = 0
-    var source = IPAddress.v4(0)
-    var destination = IPAddress.v4(0)
-    var ipProtocol = IPProtocolNumber(rawValue: 0)
     var sawIP = false
+    /// The result, filled in as the layers are read: the addresses, protocol and hop limit of the IP header read
+    /// last, the encapsulations passed, then the transport header, payload and fragment. Built in place, so
+    /// that returning it is one copy.
+    var packet = DecodedPacket(
+        hopLimit: 0,
+        source: .v4(0),
+        destination: .v4(0),
+        ipProtocol: IPProtocolNumber(rawValue: 0),
+        transport: .other,
+        payload: 0..<0,
+        fragment: nil,
+        encapsulations: 0
+    )
 
     init(end: Int) { self.end = end }
 
@@ -36,8 +44,8 @@ struct PacketWalk {
     /// Counts one more tag, label or tunnel.
     /// - Throws: `.limitExceeded` past `Limits.encapsulationDepth`.
     mutating func enterEncapsulation() throws(ParseError) {
-        encapsulations &+= 1
-        guard encapsulations <= Limits.encapsulationDepth else { throw ParseError(.limitExceeded, at: offset) }
+        packet.encapsulations &+= 1
+        guard packet.encapsulations <= Limits.encapsulationDepth else { throw ParseError(.limitExceeded, at: offset) }
     }
 
     /// Records an IP header's addresses, protocol and hop limit; trims `end` to the IP packet's length.
@@ -51,9 +59,9 @@ struct PacketWalk {
         if sawIP { try enterEncapsulation() }
         sawIP = true
         if outerHopLimit == nil { outerHopLimit = hopLimit }
-        self.source = source
-        self.destination = destination
-        self.hopLimit = hopLimit
+        packet.source = source
+        packet.destination = destination
+        packet.hopLimit = hopLimit
         end = min(packetEnd, end)
         advance(to: headerEnd)
     }

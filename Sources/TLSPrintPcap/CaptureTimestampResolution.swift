@@ -32,6 +32,14 @@ package struct CaptureTimestampResolution: Hashable, Sendable {
 
     /// Converts a count of units since the epoch, plus an offset in seconds, to a timestamp (saturating).
     package func timestamp(units: UInt64, offsetSeconds: Int64 = 0) -> CaptureTimestamp {
+        // Microseconds and nanoseconds need no division: the result is units × (10⁹ / unitsPerSecond) while
+        // that fits, exactly what the general path computes (classic pcap records always fit).
+        if unitsPerSecond == 1_000_000, units <= UInt64(Int64.max) / 1_000 {
+            return CaptureTimestamp(nanoseconds: Int64(units) &* 1_000).adding(seconds: offsetSeconds)
+        }
+        if unitsPerSecond == 1_000_000_000, units <= UInt64(Int64.max) {
+            return CaptureTimestamp(nanoseconds: Int64(units)).adding(seconds: offsetSeconds)
+        }
         let (wholeSeconds, fraction) = units.quotientAndRemainder(dividingBy: unitsPerSecond)
         // fraction < unitsPerSecond, so the full-width quotient fits in 64 bits.
         let product = fraction.multipliedFullWidth(by: 1_000_000_000)

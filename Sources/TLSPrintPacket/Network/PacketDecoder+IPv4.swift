@@ -40,7 +40,7 @@ extension PacketDecoder {
             headerEnd: reader.offset,
             packetEnd: packetEnd
         )
-        walk.ipProtocol = protocolNumber
+        walk.packet.ipProtocol = protocolNumber
         guard flagsAndOffset & 0x3FFF != 0 else { return nil }
         return IPFragment(
             identification: UInt32(identification),
@@ -53,32 +53,38 @@ extension PacketDecoder {
         )
     }
 
-    /// Reads one IP header and whatever follows it: a transport header, a tunnel, or nothing known.
+    /// Reads one IP header and whatever follows it: a transport header (left in `walk.packet`), a tunnel, or nothing
+    /// known.
     static func internet(_ isIPv4: Bool, _ frame: Span<UInt8>, walk: inout PacketWalk) throws(ParseError)
         -> InternetOutcome
     {
         let fragment = isIPv4 ? try ipv4(frame, walk: &walk) : try ipv6(frame, walk: &walk)
         if let fragment {
-            return .packet(packet(walk, transport: .other, payload: fragment.payload, fragment: fragment))
+            walk.packet.fragment = fragment  // sets the payload to the fragment's data
+            return .packet
         }
         var reader = ByteReader(frame.extracting(walk.offset..<walk.end), base: walk.offset)
-        switch walk.ipProtocol {
+        switch walk.packet.ipProtocol {
         case .tcp:
-            let header = try TCPHeader(parsing: &reader)
-            return .packet(packet(walk, transport: .tcp(header), payload: reader.offset..<walk.end))
+            walk.packet.transport = .tcp(try TCPHeader(parsing: &reader))
+            walk.packet.payload = reader.offset..<walk.end
+            return .packet
         case .udp:
             let header = try UDPHeader(parsing: &reader)
             walk.end = udpEnd(header, start: walk.offset, limit: walk.end)
             walk.advance(to: reader.offset)
             if let tunnel = try udpTunnel(header, frame, walk: &walk) { return .layer(tunnel) }
-            return .packet(packet(walk, transport: .udp(header), payload: walk.offset..<walk.end))
+            walk.packet.transport = .udp(header)
+            walk.packet.payload = walk.offset..<walk.end
+            return .packet
         case .ipv4: return .layer(.ipv4)
         case .ipv6: return .layer(.ipv6)
         case .gre:
             guard let inner = try gre(frame, walk: &walk) else { return .none }
             return .layer(inner)
         default:
-            return .packet(packet(walk, transport: .other, payload: walk.offset..<walk.end))
+            walk.packet.payload = walk.offset..<walk.end
+            return .packet
         }
     }
 }

@@ -11,7 +11,7 @@ import TLSPrintCore
 extension PacketDecoder {
     /// Reads an IPv6 header and walks its extension headers (at most `Limits.ipv6ExtensionHeaders`).
     ///
-    /// Leaves `walk.ipProtocol` at the first header that is not an extension header. Returns fragment
+    /// Leaves `walk.packet.ipProtocol` at the first header that is not an extension header. Returns fragment
     /// details when a Fragment header with a non-zero offset or the M flag is found (an atomic fragment
     /// is walked through).
     static func ipv6(_ frame: Span<UInt8>, walk: inout PacketWalk) throws(ParseError) -> IPFragment? {
@@ -68,7 +68,7 @@ extension PacketDecoder {
             next = following
             if fragment != nil { break }
         }
-        walk.ipProtocol = next
+        walk.packet.ipProtocol = next
         walk.advance(to: reader.offset)
         return fragment
     }

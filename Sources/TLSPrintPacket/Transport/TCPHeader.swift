@@ -26,6 +26,7 @@ package struct TCPHeader: Hashable, Sendable {
 
     /// Parses the header and consumes it, options included.
     /// - Throws: `.invalidValue` for a data offset below 5, `.truncated` when the header is cut.
+    @inline(__always)  // into the decoder, so the fields go to the packet in registers, not through memory
     package init(parsing reader: inout ByteReader) throws(ParseError) {
         let start = reader.offset
         sourcePort = try reader.readUInt16()
