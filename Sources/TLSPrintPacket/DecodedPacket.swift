@@ -21,6 +21,9 @@ package struct DecodedPacket: Hashable, Sendable {
     /// The transport header; `.other` for fragments and protocols other than TCP and UDP.
     package var transport: TransportHeader
 
+    /// True when the innermost IP packet is a fragment (cheaper than building ``fragment``).
+    package var isFragment: Bool { fragmentFields != nil }
+
     /// Set when the innermost IP packet is a fragment; `transport` is then `.other`. Its addresses and payload
     /// are the packet's `source`, `destination` and `payload` (setting a fragment sets those too).
     package var fragment: IPFragment? {

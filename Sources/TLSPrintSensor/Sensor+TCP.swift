@@ -8,8 +8,8 @@ extension Sensor {
     /// Tracks one TCP segment: handshake timing and options, then stream bytes into the TLS observers, whose
     /// handshake messages go through the flow's ``HandshakeTracker``.
     mutating func processTCP(
-        _ packet: DecodedPacket,
-        _ tcp: TCPHeader,
+        _ packet: borrowing DecodedPacket,
+        _ tcp: borrowing TCPHeader,
         payload: Span<UInt8>,
         info: CaptureInfo,
         into events: inout [Event]
@@ -19,13 +19,15 @@ extension Sensor {
         let key = FlowKey(source: source, destination: destination, ipProtocol: 6)
         let now = info.timestamp.nanoseconds
         let isSYN = tcp.flags.contains(.syn)
+        let isACK = tcp.flags.contains(.ack)
+        let isRST = tcp.flags.contains(.rst)
         let slot: Int
         if let existing = flows.tcp.slot(of: key, at: now) {
             slot = existing
         } else {
             // Only a SYN or a segment with data opens a flow; bare ACKs and RSTs of unknown flows are noise.
-            guard isSYN || !payload.isEmpty, !tcp.flags.contains(.rst) else { return }
-            let client = isSYN && !tcp.flags.contains(.ack)
+            guard isSYN || !payload.isEmpty, !isRST else { return }
+            let client = isSYN && !isACK
             let flow = TCPFlow(
                 pair: EndpointPair(first: source, second: destination),
                 forwardCapacity: client ? configuration.clientStreamBytes : configuration.serverStreamBytes,
@@ -86,26 +88,31 @@ extension Sensor {
     private mutating func observeHandshake(
         slot: Int,
         direction: Direction,
-        packet: DecodedPacket,
-        tcp: TCPHeader,
+        packet: borrowing DecodedPacket,
+        tcp: borrowing TCPHeader,
         time: CaptureTimestamp
     ) {
         let isSYN = tcp.flags.contains(.syn)
         let isACK = tcp.flags.contains(.ack)
         guard isSYN || !flows.tcp[slot: slot].handshake.isComplete else { return }
+        // Only a SYN's options are read (JA4T/JA4TS).
+        let signature: TCPSynSignature? =
+            if isSYN, let options = tcp.options {
+                TCPSynSignature(
+                    window: tcp.window,
+                    optionKinds: options.kinds,
+                    mss: options.maximumSegmentSize,
+                    windowScale: options.windowScale
+                )
+            } else {
+                nil
+            }
         flows.tcp[slot: slot].handshake.observe(
             syn: isSYN,
             ack: isACK,
             time: time,
             ttl: packet.hopLimit,
-            signature: tcp.options.map {
-                TCPSynSignature(
-                    window: tcp.window,
-                    optionKinds: $0.kinds,
-                    mss: $0.maximumSegmentSize,
-                    windowScale: $0.windowScale
-                )
-            }
+            signature: signature
         )
         guard isSYN else { return }
         let start = TCPSequence(tcp.sequenceNumber).advanced(by: 1)

@@ -7,8 +7,8 @@ import TLSPrintTLS
 extension Sensor {
     /// Sorts one UDP datagram (``UDPPayloadKind``) to QUIC, DTLS or OpenVPN's control channel.
     mutating func processUDP(
-        _ packet: DecodedPacket,
-        _ udp: UDPHeader,
+        _ packet: borrowing DecodedPacket,
+        _ udp: borrowing UDPHeader,
         payload: Span<UInt8>,
         info: CaptureInfo,
         into events: inout [Event]

@@ -45,7 +45,7 @@ package struct Sensor: ~Copyable {
             return
         }
         guard let packet = decoded else { return }
-        if packet.fragment != nil {
+        if packet.isFragment {
             processFragment(packet, frame: frame, info: info, into: &events)
             return
         }
@@ -65,7 +65,7 @@ package struct Sensor: ~Copyable {
     }
 
     mutating func dispatch(
-        _ packet: DecodedPacket,
+        _ packet: borrowing DecodedPacket,
         payload: Span<UInt8>,
         info: CaptureInfo,
         into events: inout [Event]
