@@ -9,6 +9,18 @@ package struct Endpoint: Hashable, Sendable {
         self.address = address
         self.port = port
     }
+
+    /// Written out rather than synthesized: a synthesized `==` is reached from other modules through the
+    /// Equatable witness table, and the sensor compares endpoints on every segment.
+    package static func == (lhs: Endpoint, rhs: Endpoint) -> Bool {
+        guard lhs.port == rhs.port else { return false }
+        switch (lhs.address, rhs.address) {
+        case (.v4(let left), .v4(let right)): return left == right
+        case (.v6(let leftHigh, let leftLow), .v6(let rightHigh, let rightLow)):
+            return leftHigh == rightHigh && leftLow == rightLow
+        default: return false
+        }
+    }
 }
 
 /// A direction-normalised flow identity: both directions of a conversation map to the same key.

@@ -11,7 +11,12 @@ struct EndpointPair: Sendable {
     func direction(from source: Endpoint) -> Direction { source == first ? .forward : .reverse }
 
     /// The sender in `direction`.
-    func sender(in direction: Direction) -> Endpoint { direction == .forward ? first : second }
+    func sender(in direction: Direction) -> Endpoint {
+        switch direction {
+        case .forward: first
+        case .reverse: second
+        }
+    }
 
     /// A placeholder for free flow-table slots.
     static let nowhere = EndpointPair(

@@ -18,9 +18,9 @@ extension Sensor {
         let destination = Endpoint(address: packet.destination, port: tcp.destinationPort)
         let key = FlowKey(source: source, destination: destination, ipProtocol: 6)
         let now = info.timestamp.nanoseconds
-        let isSYN = tcp.flags.contains(.syn)
-        let isACK = tcp.flags.contains(.ack)
-        let isRST = tcp.flags.contains(.rst)
+        let isSYN = tcp.flags.hasSYN
+        let isACK = tcp.flags.hasACK
+        let isRST = tcp.flags.hasRST
         let slot: Int
         if let existing = flows.tcp.slot(of: key, at: now) {
             slot = existing
@@ -92,8 +92,8 @@ extension Sensor {
         tcp: borrowing TCPHeader,
         time: CaptureTimestamp
     ) {
-        let isSYN = tcp.flags.contains(.syn)
-        let isACK = tcp.flags.contains(.ack)
+        let isSYN = tcp.flags.hasSYN
+        let isACK = tcp.flags.hasACK
         guard isSYN || !flows.tcp[slot: slot].handshake.isComplete else { return }
         // Only a SYN's options are read (JA4T/JA4TS).
         let signature: TCPSynSignature? =

@@ -59,7 +59,10 @@ struct TCPFlow: SensorFlow {
 
     /// True when `direction` wants no more bytes.
     func isFinished(_ direction: Direction) -> Bool {
-        direction == .forward ? forward.isFinished : reverse.isFinished
+        switch direction {
+        case .forward: forward.isFinished
+        case .reverse: reverse.isFinished
+        }
     }
 
     /// The observer of `direction`.

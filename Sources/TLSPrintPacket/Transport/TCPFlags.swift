@@ -21,4 +21,13 @@ package struct TCPFlags: OptionSet, Hashable, Sendable {
     package static let ece = TCPFlags(rawValue: 0x40)
     /// Congestion window reduced.
     package static let cwr = TCPFlags(rawValue: 0x80)
+
+    // Concrete bit tests for the per-packet path: `contains(_:)` is SetAlgebra's generic default, called
+    // through the protocol from other modules (three dispatch thunks and flag addressors per segment).
+    /// SYN is set.
+    package var hasSYN: Bool { rawValue & 0x02 != 0 }
+    /// ACK is set.
+    package var hasACK: Bool { rawValue & 0x10 != 0 }
+    /// RST is set.
+    package var hasRST: Bool { rawValue & 0x04 != 0 }
 }
