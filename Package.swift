@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "TLSPrintFingerprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintTLS", "TLSPrintX509",
+                "TLSPrintCore", "TLSPrintTLS", "TLSPrintSSH", "TLSPrintX509",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: pure
@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TLSPrintFingerprintTests",
-            dependencies: ["TLSPrintFingerprint", "TLSPrintTLS", "TLSPrintTestSupport"],
+            dependencies: ["TLSPrintFingerprint", "TLSPrintSSH", "TLSPrintTLS", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
         .testTarget(name: "TLSPrintQUICTests", dependencies: ["TLSPrintQUIC"], swiftSettings: edge),
