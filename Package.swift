@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "TLSPrintPcap", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(name: "TLSPrintPacket", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(name: "TLSPrintTLS", dependencies: ["TLSPrintCore"], swiftSettings: pure),
+        .target(name: "TLSPrintSSH", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(
             name: "TLSPrintX509",
             dependencies: [
@@ -62,7 +63,7 @@ let package = Package(
         .target(
             name: "TLSPrintFingerprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintTLS", "TLSPrintX509",
+                "TLSPrintCore", "TLSPrintTLS", "TLSPrintSSH", "TLSPrintX509",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: pure
@@ -131,13 +132,18 @@ let package = Package(
             swiftSettings: edge
         ),
         .testTarget(
+            name: "TLSPrintSSHTests",
+            dependencies: ["TLSPrintSSH", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
             name: "TLSPrintX509Tests",
             dependencies: ["TLSPrintX509"],
             swiftSettings: edge
         ),
         .testTarget(
             name: "TLSPrintFingerprintTests",
-            dependencies: ["TLSPrintFingerprint", "TLSPrintTLS", "TLSPrintTestSupport"],
+            dependencies: ["TLSPrintFingerprint", "TLSPrintSSH", "TLSPrintTLS", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
         .testTarget(name: "TLSPrintQUICTests", dependencies: ["TLSPrintQUIC"], swiftSettings: edge),

@@ -13,7 +13,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PACKET_LINKS = [0, 1, 9, 101, 105, 108, 113, 228, 229, 276, 12, 14, 147]
 SENSOR_LINKS = [1, 101, 113, 276, 0, 228, 229, 9, 105, 108]
 MAX_LEN = {"pcap": 65536, "sensor": 65536, "packet": 4096, "assembler": 16384, "clienthello": 4096,
-           "serverhello": 4096, "certificate": 16384, "quic": 4096, "dtls": 16384}
+           "serverhello": 4096, "certificate": 16384, "quic": 4096, "dtls": 16384, "ssh": 16384}
 
 
 def write(out, target, data):
@@ -144,6 +144,9 @@ def fixtures(out):
             if len(datagram) > 6 and datagram[5] <= 20:
                 dcid = datagram[6:6 + datagram[5]]
                 write(out, "quic", b"\x01" + bytes([len(dcid)]) + dcid + datagram)
+    for path in sorted(glob.glob(os.path.join(fixture, "ssh", "*.hex"))):
+        for direction in hex_streams(path):
+            ssh_seeds(out, direction)
     frames = []
     for path in sorted(glob.glob(os.path.join(fixture, "captures", "*.pcap"))):
         data = open(path, "rb").read()
@@ -152,6 +155,49 @@ def fixtures(out):
         # A small derived capture: header + first three records.
         write(out, "pcap", data[:24] + trim_pcap(data, 3))
     frame_seeds(out, frames, 64)
+
+
+def ssh_seeds(out, direction):
+    """One SSH direction as fuzz-ssh seeds: whole (segmentation seed 0) and cut into small chunks (seed 7)."""
+    if direction:
+        write(out, "ssh", b"\x00" + direction)
+        write(out, "ssh", b"\x07" + direction)
+
+
+def tcp_directions(frames):
+    """Each TCP direction's payload in sequence order (Ethernet or raw IP, IPv4 or IPv6, no tunnels), from the
+    first data segment to the first gap; enough to cut SSH seeds from the reference captures."""
+    segments = {}
+    for link, frame in frames:
+        if link == 1 and len(frame) >= 14:
+            kind, ip = struct.unpack(">H", frame[12:14])[0], frame[14:]
+            if kind == 0x8100 and len(frame) >= 18:
+                kind, ip = struct.unpack(">H", frame[16:18])[0], frame[18:]
+        elif link in (101, 228, 229):
+            kind, ip = (0x86DD if frame[:1] and frame[0] >> 4 == 6 else 0x0800), frame
+        else:
+            continue
+        if kind == 0x0800 and len(ip) >= 20 and ip[9] == 6:
+            header, total = (ip[0] & 15) * 4, struct.unpack(">H", ip[2:4])[0]
+            src, dst, tcp = ip[12:16], ip[16:20], ip[header:total]
+        elif kind == 0x86DD and len(ip) >= 40 and ip[6] == 6:
+            src, dst, tcp = ip[8:24], ip[24:40], ip[40:40 + struct.unpack(">H", ip[4:6])[0]]
+        else:
+            continue
+        if len(tcp) < 20:
+            continue
+        sport, dport, seq = struct.unpack(">HHI", tcp[:8])
+        payload = tcp[(tcp[12] >> 4) * 4:]
+        if payload:
+            segments.setdefault((src, sport, dst, dport), []).append((seq, payload))
+    for pieces in segments.values():
+        start, data = pieces[0][0], b""
+        for seq, payload in sorted(pieces, key=lambda piece: (piece[0] - start) % (1 << 32)):
+            offset = (seq - start) % (1 << 32)
+            if offset > len(data):
+                break
+            data += payload[len(data) - offset:]
+        yield data
 
 
 def trim_pcap(data, count):
@@ -170,6 +216,9 @@ def shared(corpus, out):
         write(out, "pcap", data)
         frames += capture_frames(data)[:40]
         sensor_seed(out, capture_frames(data))
+        for direction in tcp_directions(capture_frames(data)):
+            if direction.startswith(b"SSH-"):
+                ssh_seeds(out, direction[:MAX_LEN["ssh"] - 1])
     frame_seeds(out, frames, 400)
 
 

@@ -31,7 +31,7 @@ fi
 max_len() {
     case "$1" in
         pcap | sensor) echo 65536 ;;
-        assembler | certificate) echo 16384 ;;
+        assembler | certificate | ssh) echo 16384 ;;
         *) echo 4096 ;;
     esac
 }

@@ -8,6 +8,11 @@ package enum FingerprintHash {
         Hex.encode(Array(Insecure.MD5.hash(data: Array(text.utf8))))
     }
 
+    /// MD5 of `bytes`, 32 lower-case hex digits (HASSH, whose input is attacker bytes, not always UTF-8).
+    package static func md5Hex(_ bytes: [UInt8]) -> String {
+        Hex.encode(Array(Insecure.MD5.hash(data: bytes)))
+    }
+
     /// SHA-256 of `bytes`, 64 lower-case hex digits (certificate digests).
     package static func sha256Hex(_ bytes: [UInt8]) -> String {
         Hex.encode(Array(SHA256.hash(data: bytes)))

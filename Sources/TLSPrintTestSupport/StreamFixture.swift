@@ -16,8 +16,15 @@ package struct StreamFixture: Sendable {
 
     package static func named(_ name: String) -> StreamFixture? { all.first { $0.name == name } }
 
-    package static func load(_ name: String) -> StreamFixture? {
-        guard let text = try? String(contentsOf: directory.appendingPathComponent(name + ".hex"), encoding: .utf8)
+    /// The SSH stream fixtures in Tests/Fixtures/ssh (same format, cut after each direction's KEXINIT).
+    package static let ssh: [StreamFixture] = {
+        let folder = Fixture.url("ssh")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".hex") }.sorted().compactMap { load(String($0.dropLast(4)), in: folder) }
+    }()
+
+    package static func load(_ name: String, in folder: URL = directory) -> StreamFixture? {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent(name + ".hex"), encoding: .utf8)
         else { return nil }
         var expect: [String: String] = [:]
         var client: [UInt8] = []
