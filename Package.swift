@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "TLSPrintPcap", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(name: "TLSPrintPacket", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(name: "TLSPrintTLS", dependencies: ["TLSPrintCore"], swiftSettings: pure),
+        .target(name: "TLSPrintHTTP", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(
             name: "TLSPrintX509",
             dependencies: [
@@ -122,6 +123,11 @@ let package = Package(
         .testTarget(
             name: "TLSPrintTLSTests",
             dependencies: ["TLSPrintTLS", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
+            name: "TLSPrintHTTPTests",
+            dependencies: ["TLSPrintHTTP", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
         .testTarget(
