@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "TLSPrintFingerprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintTLS", "TLSPrintX509",
+                "TLSPrintCore", "TLSPrintTLS", "TLSPrintX509", "TLSPrintHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: pure
@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TLSPrintFingerprintTests",
-            dependencies: ["TLSPrintFingerprint", "TLSPrintTLS", "TLSPrintTestSupport"],
+            dependencies: ["TLSPrintFingerprint", "TLSPrintTLS", "TLSPrintHTTP", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
         .testTarget(name: "TLSPrintQUICTests", dependencies: ["TLSPrintQUIC"], swiftSettings: edge),
