@@ -27,7 +27,9 @@ package struct HTTPRequestStream: Sendable {
         case stopped(HTTPStopReason)
     }
 
-    var phase = Phase.betweenRequests
+    /// The direction starts with a request line: leading empty lines are skipped only between requests,
+    /// so the stream and `looksLikeRequestLine` agree on the first bytes.
+    var phase = Phase.requestLine(HTTPRequestLineScanner())
     /// The head being read, from the first byte of its request line.
     var head: [UInt8] = []
     /// Content bytes of the field line being read.
@@ -36,6 +38,9 @@ package struct HTTPRequestStream: Sendable {
     var fieldLines = 0
     /// A CR was read in a field line; only LF may follow.
     var pendingCarriageReturn = false
+
+    /// True once the direction's first request line was complete and valid.
+    var sawRequestLine = false
 
     /// Complete request heads yielded so far.
     package private(set) var requestCount = 0
@@ -51,6 +56,13 @@ package struct HTTPRequestStream: Sendable {
     package var stopReason: HTTPStopReason? {
         if case .stopped(let reason) = phase { return reason }
         return nil
+    }
+
+    /// What the bytes fed so far say about HTTP, exactly as `looksLikeRequestLine` would say it of them:
+    /// the incremental form for a sensor that feeds the stream from the direction's first byte.
+    package var detection: HTTPDetection {
+        if sawRequestLine { return .yes }
+        return stopReason == nil ? .undecided : .no
     }
 
     /// Bytes held for the head being read (the sensor's memory budget counts them).
@@ -121,6 +133,7 @@ package struct HTTPRequestStream: Sendable {
         case .undecided:
             phase = .requestLine(scanner)
         case .complete:
+            sawRequestLine = true
             phase = .fields
             fieldLineLength = 0
             fieldLines = 0

@@ -47,6 +47,21 @@ import Testing
         #expect(parses == (expected == .yes), "\(line.debugDescription)")
     }
 
+    /// A stream fed from the direction's first byte says the same, one byte at a time.
+    @Test(arguments: lines.indices)
+    func streamDetectsIncrementally(_ index: Int) {
+        let (line, expected) = Self.lines[index]
+        var stream = HTTPRequestStream()
+        var answers: [HTTPDetection] = []
+        for byte in line.utf8 {
+            _ = stream.feed([byte])
+            answers.append(stream.detection)
+        }
+        #expect(stream.detection == expected, "\(line.debugDescription)")
+        // Undecided until the verdict, then the verdict for good.
+        #expect(answers.drop { $0 == .undecided }.allSatisfy { $0 == expected }, "\(line.debugDescription)")
+    }
+
     @Test func everyPrefixOfARequestLineIsUndecided() {
         let line = Array("OPTIONS /some/path?x=%C3%A9 HTTP/1.1\r\n".utf8)
         for length in 0..<line.count {
