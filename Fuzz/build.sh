@@ -18,7 +18,7 @@ for dir in Sources Fuzz/Support Fuzz/Targets; do
     cp -a "$root/$dir" "$src/$dir"
 done
 # The harness bodies live with the tests (so regressions replay exactly what the fuzzer ran).
-cp -p "$root/Tests/TLSPrintSensorTests/HostileHarness.swift" "$src/Fuzz/Support/HostileHarness.swift"
+cp -p "$root"/Tests/TLSPrintSensorTests/HostileHarness*.swift "$src/Fuzz/Support/"
 # Seed the pins from the main package once; afterwards the scratch package keeps its own (it drops two
 # dependencies, so its Package.resolved differs, and copying again would force a full rebuild).
 if [ -f "$root/Package.resolved" ] && [ ! -f "$src/Package.resolved" ]; then

@@ -22,6 +22,7 @@ struct HostileRegressionTests {
         case "quic": return { FuzzHarness.quic($0) }
         case "dtls": return { FuzzHarness.dtls($0) }
         case "sensor": return { FuzzHarness.sensor($0) }
+        case "http": return { FuzzHarness.http($0) }
         default: return nil
         }
     }
