@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "TLSPrintPacket", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(name: "TLSPrintTLS", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(name: "TLSPrintSSH", dependencies: ["TLSPrintCore"], swiftSettings: pure),
+        .target(name: "TLSPrintHTTP", dependencies: ["TLSPrintCore"], swiftSettings: pure),
         .target(
             name: "TLSPrintX509",
             dependencies: [
@@ -63,7 +64,7 @@ let package = Package(
         .target(
             name: "TLSPrintFingerprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintTLS", "TLSPrintSSH", "TLSPrintX509",
+                "TLSPrintCore", "TLSPrintTLS", "TLSPrintSSH", "TLSPrintHTTP", "TLSPrintX509",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: pure
@@ -137,13 +138,18 @@ let package = Package(
             swiftSettings: edge
         ),
         .testTarget(
+            name: "TLSPrintHTTPTests",
+            dependencies: ["TLSPrintHTTP", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
             name: "TLSPrintX509Tests",
             dependencies: ["TLSPrintX509"],
             swiftSettings: edge
         ),
         .testTarget(
             name: "TLSPrintFingerprintTests",
-            dependencies: ["TLSPrintFingerprint", "TLSPrintSSH", "TLSPrintTLS", "TLSPrintTestSupport"],
+            dependencies: ["TLSPrintFingerprint", "TLSPrintSSH", "TLSPrintHTTP", "TLSPrintTLS", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
         .testTarget(name: "TLSPrintQUICTests", dependencies: ["TLSPrintQUIC"], swiftSettings: edge),

@@ -6,14 +6,27 @@
 
 Seed formats follow the entry points in Fuzz/Targets/*/Fuzz*.swift.
 """
-import glob, hashlib, os, struct, sys
+import glob, hashlib, os, re, struct, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Index of each link type in the fuzz-packet and fuzz-sensor selector tables.
 PACKET_LINKS = [0, 1, 9, 101, 105, 108, 113, 228, 229, 276, 12, 14, 147]
 SENSOR_LINKS = [1, 101, 113, 276, 0, 228, 229, 9, 105, 108]
 MAX_LEN = {"pcap": 65536, "sensor": 65536, "packet": 4096, "assembler": 16384, "clienthello": 4096,
-           "serverhello": 4096, "certificate": 16384, "quic": 4096, "dtls": 16384, "ssh": 16384}
+           "serverhello": 4096, "certificate": 16384, "quic": 4096, "dtls": 16384, "ssh": 16384, "http": 16384}
+# Hand-written HTTP/1.x client streams for the committed `http` seeds: keep-alive with bodies (length, chunked
+# with an extension and a trailer), pipelining, obs-fold, bare LF, cookies, CONNECT followed by TLS bytes.
+HTTP_SEEDS = [
+    b"GET / HTTP/1.1\r\nHost: example.com\r\nUser-Agent: curl/8.5.0\r\nAccept: */*\r\n\r\n",
+    b"GET /index.html HTTP/1.1\r\nHost: a\r\nAccept-Language: en-US,en;q=0.9\r\nCookie: a=1; b=2; a=0\r\n"
+    b"Referer: http://a/\r\nConnection: keep-alive\r\n\r\n"
+    b"POST /form HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\nhello=world"
+    b"PUT /up HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;x=y\r\nhello\r\n0\r\nT: 1\r\n\r\n"
+    b"\r\nHEAD /h HTTP/1.0\r\n\r\n",
+    b"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n\x16\x03\x01\x00\x05\x01\x00\x00\x01\x00",
+    b"GET /a HTTP/1.0\nX-Folded: one\r\n two\nHost: h\n\nOPTIONS * HTTP/1.1\r\n\r\n",
+    b"HTTP/1.1 200 Connection established\r\nProxy-Agent: x\r\n\r\n\x16\x03\x03\x00\x02\x02\x00",
+]
 
 
 def write(out, target, data):
@@ -147,6 +160,9 @@ def fixtures(out):
     for path in sorted(glob.glob(os.path.join(fixture, "ssh", "*.hex"))):
         for direction in hex_streams(path):
             ssh_seeds(out, direction)
+    for seed in HTTP_SEEDS:
+        write(out, "http", b"\x00" + seed)
+        write(out, "http", b"\x05" + seed)
     frames = []
     for path in sorted(glob.glob(os.path.join(fixture, "captures", "*.pcap"))):
         data = open(path, "rb").read()
@@ -209,6 +225,52 @@ def trim_pcap(data, count):
     return data[24:index]
 
 
+def tcp_segments(link, frame):
+    """(src, sport, dst, dport, seq, payload) of an Ethernet, NULL or raw-IP frame with TCP, else None."""
+    if link == 1:
+        offset, ether = 14, frame[12:14]
+        while ether in (b"\x81\x00", b"\x88\xa8") and len(frame) >= offset + 4:
+            ether, offset = frame[offset + 2:offset + 4], offset + 4
+        if ether not in (b"\x08\x00", b"\x86\xdd"):
+            return None
+    elif link in (0, 108):
+        offset = 4
+    elif link in (101, 228, 229):
+        offset = 0
+    else:
+        return None
+    ip = frame[offset:]
+    if len(ip) >= 20 and ip[0] >> 4 == 4 and ip[9] == 6:
+        header, source, destination = (ip[0] & 15) * 4, ip[12:16], ip[16:20]
+        ip = ip[:struct.unpack(">H", ip[2:4])[0]]
+    elif len(ip) >= 40 and ip[0] >> 4 == 6 and ip[6] == 6:
+        header, source, destination = 40, ip[8:24], ip[24:40]
+        ip = ip[:40 + struct.unpack(">H", ip[4:6])[0]]
+    else:
+        return None
+    tcp = ip[header:]
+    if len(tcp) < 20:
+        return None
+    sport, dport, seq = struct.unpack(">HHI", tcp[:8])
+    return source, sport, destination, dport, seq, tcp[(tcp[12] >> 4) * 4:]
+
+
+def http_seeds(out, frames):
+    """Each direction of a TCP connection that opens with an HTTP/1.x request line, its segments in sequence
+    order (retransmissions dropped), as an `http` seed."""
+    directions = {}
+    for link, frame in frames:
+        segment = tcp_segments(link, frame)
+        if segment and segment[5]:
+            directions.setdefault(segment[:4], {}).setdefault(segment[4], segment[5])
+    for segments in directions.values():
+        origin = min(segments)
+        stream = b"".join(segments[seq] for seq in sorted(segments, key=lambda seq: (seq - origin) % 2**32))
+        if re.match(rb"[A-Z-]{3,16} \S+ HTTP/1\.[01]\r?\n", stream):
+            write(out, "http", b"\x00" + stream)
+            write(out, "http", b"\x03" + stream)
+
+
 def shared(corpus, out):
     frames = []
     for path in sorted(glob.glob(os.path.join(corpus, "corpus", "**", "*.pcap*"), recursive=True)):
@@ -219,6 +281,8 @@ def shared(corpus, out):
         for direction in tcp_directions(capture_frames(data)):
             if direction.startswith(b"SSH-"):
                 ssh_seeds(out, direction[:MAX_LEN["ssh"] - 1])
+        if "foxio" in path:
+            http_seeds(out, capture_frames(data))
     frame_seeds(out, frames, 400)
 
 

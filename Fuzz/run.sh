@@ -23,7 +23,8 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     mapfile -t targets < <(cd "$root/Fuzz/Targets" && ls -d -- */ | tr -d /)
 fi
-if [ -d "$shared/corpus" ] && [ ! -f "$scratch/seeds/.done" ]; then
+# Seeds are cut again when make-corpus.py changed since the last cut.
+if [ -d "$shared/corpus" ] && { [ ! -f "$scratch/seeds/.done" ] || [ "$root/Fuzz/make-corpus.py" -nt "$scratch/seeds/.done" ]; }; then
     rm -rf "$scratch/seeds" && python3 "$root/Fuzz/make-corpus.py" shared "$shared" "$scratch/seeds" \
         && touch "$scratch/seeds/.done"
 fi
@@ -31,7 +32,7 @@ fi
 max_len() {
     case "$1" in
         pcap | sensor) echo 65536 ;;
-        assembler | certificate | ssh) echo 16384 ;;
+        assembler | certificate | ssh | http) echo 16384 ;;
         *) echo 4096 ;;
     esac
 }

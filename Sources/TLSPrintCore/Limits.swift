@@ -22,4 +22,12 @@ public enum Limits {
     public static let cipherSuites = 32_768
     /// IPv6 extension headers walked before the transport header.
     public static let ipv6ExtensionHeaders = 8
+    /// Bytes of one HTTP/1.x header block: request line, field lines and the empty line (nginx and Apache
+    /// stop near 8 KiB per line; 64 KiB leaves room for large cookies).
+    public static let httpHeaderBlockSize = 65_536
+    /// Bytes of one HTTP/1.x request line, field line or chunk-size line, without its line terminator.
+    public static let httpLineLength = 16_384
+    /// Field lines in one HTTP/1.x header block or trailer section (Apache's default is 100; JA4H shows at
+    /// most 99).
+    public static let httpFieldLines = 256
 }

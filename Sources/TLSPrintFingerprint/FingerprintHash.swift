@@ -21,9 +21,14 @@ package enum FingerprintHash {
     /// JA4's truncated hash: the first 12 hex digits of SHA-256 of `text`, or `000000000000` for an
     /// empty string (fingerprints.md §0).
     package static func hash12(_ text: String) -> String {
-        guard !text.isEmpty else { return "000000000000" }
+        hash12(bytes: Array(text.utf8))
+    }
+
+    /// `hash12` of raw bytes, which need not be UTF-8 (JA4H hashes attacker bytes as sent).
+    package static func hash12(bytes: [UInt8]) -> String {
+        guard !bytes.isEmpty else { return "000000000000" }
         // Only the first six digest bytes are written out (a whole hex digest and a prefix cost more).
-        let digest = Array(SHA256.hash(data: Array(text.utf8)))
+        let digest = Array(SHA256.hash(data: bytes))
         var out = [UInt8](repeating: 0, count: 12)
         for index in 0..<6 {
             out[2 * index] = Hex.digits[Int(digest[index] >> 4)]

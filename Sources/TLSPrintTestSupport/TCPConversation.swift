@@ -33,7 +33,13 @@ package struct TCPConversation: Hashable, Sendable {
 
     /// The TCP connections of `frames` that opened with a SYN, in the order of their SYNs, each stream
     /// reassembled up to `limit` bytes or its first gap (retransmitted and overlapping bytes are assumed equal).
-    package static func extract(from frames: [ReplayFrame], limit: Int = 65_536) -> [TCPConversation] {
+    /// With `requiringSYN` false, a connection whose SYN was not captured counts too: its client is the sender
+    /// of its first data segment (as tshark assumes) and each direction starts at its lowest sequence number.
+    package static func extract(
+        from frames: [ReplayFrame],
+        limit: Int = 65_536,
+        requiringSYN: Bool = true
+    ) -> [TCPConversation] {
         var order: [String] = []
         var builders: [String: ConversationBuilder] = [:]
         for frame in frames {
@@ -49,7 +55,9 @@ package struct TCPConversation: Hashable, Sendable {
             } else if builders[reverse] != nil {
                 (key, isClient) = (reverse, false)
             } else {
-                guard tcp.flags.contains(.syn), !tcp.flags.contains(.ack) else { continue }
+                let opens = tcp.flags.contains(.syn) && !tcp.flags.contains(.ack)
+                let picksUp = !requiringSYN && !packet.payload.isEmpty && !tcp.flags.contains(.syn)
+                guard opens || picksUp else { continue }
                 (key, isClient) = (forward, true)
                 order.append(forward)
                 builders[forward] = ConversationBuilder(
@@ -77,6 +85,9 @@ private struct ConversationBuilder {
     var serverOrigin: UInt32?
     var clientSegments: [UInt32: [UInt8]] = [:]
     var serverSegments: [UInt32: [UInt8]] = [:]
+    /// The first data segment's sequence number in each direction, for a direction without a SYN.
+    var clientFirstSeen: UInt32?
+    var serverFirstSeen: UInt32?
 
     mutating func add(_ tcp: TCPHeader, payload: [UInt8], fromClient: Bool) {
         let isSYN = tcp.flags.contains(.syn)
@@ -86,6 +97,8 @@ private struct ConversationBuilder {
         }
         guard !payload.isEmpty else { return }
         let start = tcp.sequenceNumber &+ (isSYN ? 1 : 0)
+        if fromClient, clientFirstSeen == nil { clientFirstSeen = start }
+        if !fromClient, serverFirstSeen == nil { serverFirstSeen = start }
         // Keep the longest segment starting at each sequence number; overlaps are resolved when assembling.
         if fromClient {
             if clientSegments[start]?.count ?? 0 < payload.count { clientSegments[start] = payload }
@@ -96,9 +109,17 @@ private struct ConversationBuilder {
 
     func finished(limit: Int) -> TCPConversation {
         var result = conversation
-        result.clientBytes = Array(Self.assemble(clientSegments, origin: clientOrigin).prefix(limit))
-        result.serverBytes = Array(Self.assemble(serverSegments, origin: serverOrigin).prefix(limit))
+        let clientStart = clientOrigin ?? Self.lowest(clientSegments, near: clientFirstSeen)
+        let serverStart = serverOrigin ?? Self.lowest(serverSegments, near: serverFirstSeen)
+        result.clientBytes = Array(Self.assemble(clientSegments, origin: clientStart).prefix(limit))
+        result.serverBytes = Array(Self.assemble(serverSegments, origin: serverStart).prefix(limit))
         return result
+    }
+
+    /// The segment start lowest in sequence space around `reference` (signed 32-bit distance), or nil.
+    static func lowest(_ segments: [UInt32: [UInt8]], near reference: UInt32?) -> UInt32? {
+        guard let reference else { return nil }
+        return segments.keys.min { Int32(bitPattern: $0 &- reference) < Int32(bitPattern: $1 &- reference) }
     }
 
     /// The stream from `origin` up to its first gap; overlapping segments contribute only their new bytes.

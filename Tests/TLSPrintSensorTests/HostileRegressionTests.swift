@@ -23,6 +23,7 @@ struct HostileRegressionTests {
         case "dtls": return { FuzzHarness.dtls($0) }
         case "sensor": return { FuzzHarness.sensor($0) }
         case "ssh": return { FuzzHarness.ssh($0) }
+        case "http": return { FuzzHarness.http($0) }
         default: return nil
         }
     }
