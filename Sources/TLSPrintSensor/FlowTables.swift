@@ -8,10 +8,11 @@ struct FlowTables {
     var openVPN: FlowTable<FlowKey, OpenVPNFlow>
 
     init(configuration: SensorConfiguration) {
-        tcp = FlowTable(capacity: configuration.maxFlows)
-        quic = FlowTable(capacity: configuration.maxQUICConnections)
-        dtls = FlowTable(capacity: configuration.maxQUICConnections)
-        openVPN = FlowTable(capacity: configuration.maxQUICConnections)
+        let seed = configuration.flowTableSeed
+        tcp = FlowTable(capacity: configuration.maxFlows, seed: seed)
+        quic = FlowTable(capacity: configuration.maxQUICConnections, seed: seed)
+        dtls = FlowTable(capacity: configuration.maxQUICConnections, seed: seed)
+        openVPN = FlowTable(capacity: configuration.maxQUICConnections, seed: seed)
     }
 
     /// Flows tracked now.

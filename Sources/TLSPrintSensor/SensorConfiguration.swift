@@ -26,6 +26,10 @@ package struct SensorConfiguration: Hashable, Sendable {
     /// under this many bytes: beyond it the least recently active flows are released (counted).
     package var memoryBudgetBytes = 64 * 1_024 * 1_024
 
+    /// Keys the flow tables' index hash. The CLI passes a random value (an attacker who knows the seed can send
+    /// keys that collide: probes are bounded, so that costs speed, never correctness); tests keep the default.
+    package var flowTableSeed: UInt64 = 0x243F_6A88_85A3_08D3
+
     /// Certificates remembered by their DER bytes, so a server's chain is parsed once.
     package var certificateCacheEntries = 1_024
 

@@ -26,6 +26,7 @@ struct SensorOptions: ParsableArguments {
     /// The configuration from flags, then environment, then defaults.
     func configuration(environment: [String: String]) throws -> SensorConfiguration {
         var configuration = SensorConfiguration()
+        configuration.flowTableSeed = UInt64.random(in: .min ... .max)  // hash flooding: see SensorConfiguration
         if let ttl = try dedupTTL ?? Environment.integer("DEDUP_TTL", in: environment) {
             guard ttl >= 0 else { throw ValidationError("DEDUP_TTL must be 0 or more") }
             configuration.dedupTTLSeconds = Int64(ttl)
