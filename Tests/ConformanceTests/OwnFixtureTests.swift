@@ -23,6 +23,7 @@ import Testing
         "tls_version", "alpn_selected", "ja3s", "ja3s_full", "ja4s", "ja4s_r", "hrr", "ja4l_c", "ja4l_s", "ja4ts",
         "resumption_accepted",
     ]
+    static let tlsTypes: Set<EventType> = [.tlsClientHello, .tlsSession, .tlsCertificate]
     static let chainFields = ["ja4x", "ja4x_r", "subject", "issuer", "not_before", "not_after", "serial", "sha256"]
 
     @Test func capturesAreThere() {
@@ -43,6 +44,12 @@ import Testing
                 "\(stream["server_port"] ?? "")"
             )
             let ours = events.filter { $0.conversationKey == key }
+            // An SSH or plain-HTTP stream (scripts/make-fixtures-ssh-http.sh) has no TLS expectations: it must give
+            // no TLS event. Its ssh_*/hassh*/ja4ssh/http_requests values wait for SSH and HTTP fingerprinting.
+            guard stream["client_hellos"] != nil else {
+                #expect(!ours.contains { Self.tlsTypes.contains($0.type) }, "\(name) \(key): TLS event without TLS")
+                continue
+            }
             let client = ours.first { $0.type == .tlsClientHello }
             let session = ours.first { $0.type == .tlsSession }
             let certificate = ours.first { $0.type == .tlsCertificate }
