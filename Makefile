@@ -38,6 +38,7 @@ test: deps lint
 	$(SWIFT) test --skip-build
 	scripts/live/e2e.sh
 	scripts/live/verify-unit.sh
+	scripts/packaging/check-static.sh
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions $(SWIFT) test --sanitize=address --scratch-path .build-asan
 	@if [ -x Fuzz/run.sh ]; then Fuzz/run.sh 20; else echo "Fuzz/run.sh not present: fuzzing skipped"; fi
 
@@ -45,8 +46,7 @@ e2e:
 	scripts/live/e2e.sh
 
 demo: deps
-	$(SWIFT) build -c release
-	.build/release/tlsprint read Tests/Fixtures/captures/sample.pcap
+	"$$(scripts/build-release.sh)" read Tests/Fixtures/captures/sample.pcap
 
 ## bench-deps: install the missing BENCH_PACKAGES as root (tshark's setuid question answered no); else say how.
 bench-deps:

@@ -32,7 +32,7 @@
 #     handshakes each followed by 20 KB of bulk data. Per handshake = (dense − empty) / 300; per bulk
 #     packet = (bulk − dense) / the bulk capture's extra packets.
 #
-# Env: BENCH_TLSPRINT (binary; default .build/release/tlsprint, built when missing), BENCH_DATA
+# Env: BENCH_TLSPRINT (binary; default: the static release build of scripts/build-release.sh), BENCH_DATA
 # (default <repo>/bench-data), TLSPRINT_SHARED (default ../shared from the repo root), BENCH_DENSE_MB
 # (100), BENCH_BULK_MB (1000), SKIP_TSHARK=1, BENCH_ALLOCS=1, SWIFT (default swift).
 # Tools: gcc, libpcap-dev, python3, /usr/bin/time, tshark, valgrind (the Makefile's BENCH_PACKAGES);
@@ -88,10 +88,10 @@ fi
 TSHARK=""
 if [ -z "${SKIP_TSHARK:-}" ] && need tshark tshark; then TSHARK=tshark; fi
 
-TLSPRINT="${BENCH_TLSPRINT:-$ROOT/.build/release/tlsprint}"
-if [ -z "${BENCH_TLSPRINT:-}" ] && [ ! -x "$TLSPRINT" ]; then
-    echo "building tlsprint (swift build -c release; log in $RUN/build.log) ..." >&2
-    (cd "$ROOT" && "${SWIFT:-swift}" build -c release --product tlsprint >"$RUN/build.log" 2>&1)
+TLSPRINT="${BENCH_TLSPRINT:-}"
+if [ -z "$TLSPRINT" ]; then
+    echo "building tlsprint (scripts/build-release.sh; log in $RUN/build.log) ..." >&2
+    TLSPRINT=$("$ROOT/scripts/build-release.sh" 2>"$RUN/build.log")
 fi
 "$TLSPRINT" read --format json --quiet "$ROOT/Tests/Fixtures/captures/sample.pcap" | grep -q '"event":"tls_' ||
     { echo "$TLSPRINT emits no TLS events on sample.pcap" >&2; exit 1; }

@@ -17,7 +17,7 @@ capture=${1:-$shared/corpus/foxio/pcap/http2-with-cookies.pcapng}
 shift || true
 rates=("$@")
 [[ ${#rates[@]} -gt 0 ]] || rates=(100 200 400 800 1600 3200 6400)
-tlsprint=${TLSPRINT:-$(cd "$root" && swift build -c release --product tlsprint >/dev/null && swift build -c release --show-bin-path)/tlsprint}
+tlsprint=${TLSPRINT:-$("$root/scripts/build-release.sh" 2>/dev/null)}
 seconds=${SECONDS_PER_RATE:-3}
 [[ -r $capture ]] || { say "SKIP: capture $capture not found"; exit 0; }
 

@@ -13,7 +13,7 @@ ip netns list >/dev/null 2>&1 || { say "SKIP: 'ip netns' is unavailable"; exit 0
 for tool in tcpreplay python3; do command -v $tool >/dev/null || { say "SKIP: $tool missing"; exit 0; }; done
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-tlsprint=${TLSPRINT:-$(cd "$root" && swift build -c release --product tlsprint >/dev/null && swift build -c release --show-bin-path)/tlsprint}
+tlsprint=${TLSPRINT:-$("$root/scripts/build-release.sh" 2>/dev/null)}
 flows=${FLOWS:-1000000}
 rate=${RATE_MBPS:-200}
 bound=${MEMORY_BOUND_MB:-256}

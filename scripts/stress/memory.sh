@@ -9,8 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 bound="${MEMORY_BOUND_MB:-256}"
-swift build -c release --product tlsprint >/dev/null
-binary="$root/.build/release/tlsprint"
+binary=$(scripts/build-release.sh 2>/dev/null)
 status=0
 measure() {
     local name="$1" scenario="$2" flows="$3" log
