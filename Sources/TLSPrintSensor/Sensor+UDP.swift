@@ -21,26 +21,18 @@ extension Sensor {
         switch kind {
         case .quic:
             processQUIC(packet, source: source, destination: destination, payload: payload, info: info, into: &events)
-        case .dtlsOrOpenVPN:
-            if processDTLS(
-                key: key,
-                source: source,
-                destination: destination,
-                payload: payload,
-                info: info,
-                into: &events
-            ) {
-                return
-            }
-            processOpenVPN(
-                key: key,
-                source: source,
-                destination: destination,
-                payload: payload,
-                info: info,
-                into: &events
-            )
-        case .openVPN:
+        case .dtlsOrOpenVPN, .openVPN:
+            let taken =
+                kind == .dtlsOrOpenVPN
+                && processDTLS(
+                    key: key,
+                    source: source,
+                    destination: destination,
+                    payload: payload,
+                    info: info,
+                    into: &events
+                )
+            guard !taken else { return }
             processOpenVPN(
                 key: key,
                 source: source,
