@@ -74,8 +74,8 @@ let package = Package(
         .target(
             name: "TLSPrintSensor",
             dependencies: [
-                "TLSPrintCore", "TLSPrintPacket", "TLSPrintTLS", "TLSPrintX509", "TLSPrintQUIC",
-                "TLSPrintFingerprint", "TLSPrintFlow", "TLSPrintEvent",
+                "TLSPrintCore", "TLSPrintPacket", "TLSPrintTLS", "TLSPrintSSH", "TLSPrintHTTP", "TLSPrintX509",
+                "TLSPrintQUIC", "TLSPrintFingerprint", "TLSPrintFlow", "TLSPrintEvent",
             ],
             swiftSettings: pure
         ),

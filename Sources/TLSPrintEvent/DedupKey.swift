@@ -7,6 +7,12 @@ package enum DedupKey: Hashable, Sendable {
     case session(source: String, ja3: String, ja3s: String, ja4: String, ja4s: String)
     /// `tls_certificate`: the leaf's subject CN (empty when it has none) and issuer.
     case certificate(source: String, subjectCommonName: String, issuer: String)
+    /// `ssh_handshake`: HASSH and HASSH-server (empty when not seen).
+    case sshHandshake(source: String, hassh: String, hasshServer: String)
+    /// `ssh_activity`: JA4SSH.
+    case sshActivity(source: String, ja4ssh: String)
+    /// `http_request`: JA4H, method, Host and request-target (a new path from one source is always reported).
+    case httpRequest(source: String, ja4h: String, method: [UInt8], host: [UInt8], uri: [UInt8])
 }
 
 extension Event {
@@ -29,6 +35,22 @@ extension Event {
                 source: event.endpoints.clientIP,
                 subjectCommonName: event.subjectCommonName ?? "",
                 issuer: event.leaf.issuer
+            )
+        case .sshHandshake(let event):
+            return .sshHandshake(
+                source: event.endpoints.clientIP,
+                hassh: event.hassh?.hash ?? "",
+                hasshServer: event.hasshServer?.hash ?? ""
+            )
+        case .sshActivity(let event):
+            return .sshActivity(source: event.endpoints.clientIP, ja4ssh: event.ja4ssh)
+        case .httpRequest(let event):
+            return .httpRequest(
+                source: event.endpoints.clientIP,
+                ja4h: event.ja4h,
+                method: event.method,
+                host: event.host ?? [],
+                uri: event.uri
             )
         case .startup, .sensorStats:
             return nil

@@ -8,6 +8,9 @@ package enum Event: Hashable, Sendable {
     case tlsSession(TLSSessionEvent)
     case tlsCertificate(TLSCertificateEvent)
     case sensorStats(SensorStatsEvent)
+    case sshHandshake(SSHHandshakeEvent)
+    case sshActivity(SSHActivityEvent)
+    case httpRequest(HTTPRequestEvent)
 
     /// The event type: the syslog MSGID and the JSON `event` key.
     package var type: EventType {
@@ -17,6 +20,9 @@ package enum Event: Hashable, Sendable {
         case .tlsSession: .tlsSession
         case .tlsCertificate: .tlsCertificate
         case .sensorStats: .sensorStats
+        case .sshHandshake: .sshHandshake
+        case .sshActivity: .sshActivity
+        case .httpRequest: .httpRequest
         }
     }
 
@@ -29,6 +35,9 @@ package enum Event: Hashable, Sendable {
             case .tlsSession(let event): event.timestamp
             case .tlsCertificate(let event): event.timestamp
             case .sensorStats(let event): event.timestamp
+            case .sshHandshake(let event): event.timestamp
+            case .sshActivity(let event): event.timestamp
+            case .httpRequest(let event): event.timestamp
             }
         }
         set {
@@ -48,6 +57,15 @@ package enum Event: Hashable, Sendable {
             case .sensorStats(var event):
                 event.timestamp = newValue
                 self = .sensorStats(event)
+            case .sshHandshake(var event):
+                event.timestamp = newValue
+                self = .sshHandshake(event)
+            case .sshActivity(var event):
+                event.timestamp = newValue
+                self = .sshActivity(event)
+            case .httpRequest(var event):
+                event.timestamp = newValue
+                self = .httpRequest(event)
             }
         }
     }
@@ -64,6 +82,9 @@ package enum Event: Hashable, Sendable {
         case .tlsClientHello(let event): event.endpoints
         case .tlsSession(let event): event.endpoints
         case .tlsCertificate(let event): event.endpoints
+        case .sshHandshake(let event): event.endpoints
+        case .sshActivity(let event): event.endpoints
+        case .httpRequest(let event): event.endpoints
         case .startup, .sensorStats: nil
         }
     }
@@ -76,6 +97,9 @@ package enum Event: Hashable, Sendable {
         case .tlsSession(let event): event.writeFields(to: &writer)
         case .tlsCertificate(let event): event.writeFields(to: &writer)
         case .sensorStats(let event): event.writeFields(to: &writer)
+        case .sshHandshake(let event): event.writeFields(to: &writer)
+        case .sshActivity(let event): event.writeFields(to: &writer)
+        case .httpRequest(let event): event.writeFields(to: &writer)
         }
     }
 

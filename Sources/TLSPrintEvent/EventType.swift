@@ -5,6 +5,9 @@ package enum EventType: String, Hashable, Sendable, CaseIterable {
     case tlsSession = "tls_session"
     case tlsCertificate = "tls_certificate"
     case sensorStats = "sensor_stats"
+    case sshHandshake = "ssh_handshake"
+    case sshActivity = "ssh_activity"
+    case httpRequest = "http_request"
 
     /// RFC 5424 severity: warning (4) for sessions, info (6) otherwise.
     package var severity: Severity { self == .tlsSession ? .warning : .info }

@@ -52,6 +52,14 @@ package struct JA4SSHWindow: Sendable {
         return nil
     }
 
+    /// Counts `count` bare ACKs of `side` at once: those a sensor saw before it knew the stream was SSH.
+    package mutating func addBareACKs(from side: Side, count: Int) {
+        switch side {
+        case .client: clientBareACKs += max(0, count)
+        case .server: serverBareACKs += max(0, count)
+        }
+    }
+
     /// The JA4SSH of the open window, or nil when it holds no SSH packet (bare ACKs alone make no window, as
     /// in the reference); the window is emptied either way.
     package mutating func finish() -> JA4SSH? {

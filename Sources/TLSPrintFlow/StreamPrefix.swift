@@ -2,7 +2,8 @@
 /// out of order, retransmitted, overlapping or across the sequence-number wrap.
 ///
 /// Bounded: at most `capacity` stream bytes are ever delivered, and at most `maxPendingSegments` out-of-order
-/// segments (of at most `capacity` bytes together) wait for a gap to fill. Delivered bytes are not kept; the
+/// segments (of at most the initial `capacity` bytes together) wait for a gap to fill. A reader that needs the
+/// whole stream (HTTP keep-alive) raises the capacity; the bound on held-back bytes stays. Delivered bytes are not kept; the
 /// caller consumes them at once (the TLS assembler is incremental).
 package struct StreamPrefix: Sendable {
     /// Why the assembler stopped accepting bytes.
@@ -27,13 +28,22 @@ package struct StreamPrefix: Sendable {
     private var pending: [Pending] = []
     /// Bytes of out-of-order segments held back behind a gap.
     package private(set) var pendingBytes = 0
-    private let capacity: Int
+    private var capacity: Int
     private let maxPendingSegments: Int
+    /// Out-of-order bytes held at most; the initial capacity, whatever the capacity becomes.
+    private let maxPendingBytes: Int
 
     /// An assembler delivering at most `capacity` bytes and holding at most `maxPendingSegments` early segments.
     package init(capacity: Int, maxPendingSegments: Int) {
         self.capacity = max(0, capacity)
         self.maxPendingSegments = max(0, maxPendingSegments)
+        maxPendingBytes = self.capacity
+    }
+
+    /// Lets the stream deliver up to `capacity` bytes in all (never fewer than now): for readers that follow a
+    /// whole stream. Held-back bytes stay bounded by the initial capacity.
+    package mutating func raiseCapacity(to capacity: Int) {
+        self.capacity = max(self.capacity, capacity)
     }
 
     /// Fixes the stream start: the sequence number of the first data byte (ISN + 1 after a SYN).
@@ -77,7 +87,7 @@ package struct StreamPrefix: Sendable {
     }
 
     private mutating func holdBack(sequence: TCPSequence, payload: borrowing Span<UInt8>) {
-        guard pending.count < maxPendingSegments, pendingBytes + payload.count <= capacity else {
+        guard pending.count < maxPendingSegments, pendingBytes + payload.count <= maxPendingBytes else {
             stopped = .gapNeverFilled
             pending = []
             pendingBytes = 0

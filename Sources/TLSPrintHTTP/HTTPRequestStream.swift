@@ -73,16 +73,8 @@ package struct HTTPRequestStream: Sendable {
     /// Reads only as far as it must: `.no` often after one byte, `.yes` at the end of the request line,
     /// `.undecided` while a valid line has not ended (at most `Limits.httpLineLength` bytes).
     package static func looksLikeRequestLine(_ prefix: Span<UInt8>) -> HTTPDetection {
-        var scanner = HTTPRequestLineScanner()
-        var reader = ByteReader(prefix)
-        while let byte = try? reader.readUInt8() {
-            switch scanner.consume(byte) {
-            case .undecided: continue
-            case .complete: return .yes
-            case .notHTTP, .malformed, .tooLong: return .no
-            }
-        }
-        return .undecided
+        var detector = HTTPRequestLineDetector()
+        return detector.scan(prefix)
     }
 
     /// Consumes the next bytes of the direction; returns the request heads they completed, in order.

@@ -49,4 +49,6 @@ struct QUICFlow: SensorFlow {
         session.latency = LatencyFieldsMaker.make(client: latency.clientLatency, server: latency.serverLatency)
         return .tlsSession(session)
     }
+
+    var heldEvents: [Event] { heldEvent.map { [$0] } ?? [] }
 }

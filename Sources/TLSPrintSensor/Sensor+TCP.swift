@@ -1,12 +1,16 @@
 import TLSPrintCore
 import TLSPrintEvent
 import TLSPrintFlow
+import TLSPrintHTTP
 import TLSPrintPacket
+import TLSPrintSSH
 import TLSPrintTLS
 
 extension Sensor {
-    /// Tracks one TCP segment: handshake timing and options, then stream bytes into the TLS observers, whose
-    /// handshake messages go through the flow's ``HandshakeTracker``.
+    /// Tracks one TCP segment: handshake timing and options, then stream bytes into the observers, whose TLS
+    /// handshake messages go through the flow's ``HandshakeTracker``, SSH lines and KEXINITs into its
+    /// ``SSHSession`` and HTTP request heads into `http_request` events. An SSH stream's segments are counted
+    /// for JA4SSH to its end.
     mutating func processTCP(
         _ packet: borrowing DecodedPacket,
         _ tcp: borrowing TCPHeader,
@@ -21,6 +25,7 @@ extension Sensor {
         let isSYN = tcp.flags.hasSYN
         let isACK = tcp.flags.hasACK
         let isRST = tcp.flags.hasRST
+        let flags = tcp.flags
         let slot: Int
         if let existing = flows.tcp.slot(of: key, at: now) {
             slot = existing
@@ -41,48 +46,170 @@ extension Sensor {
         }
         let direction = flows.tcp[slot: slot].tracker.pair.direction(from: source)
         observeHandshake(slot: slot, direction: direction, packet: packet, tcp: tcp, time: info.timestamp)
-        guard !payload.isEmpty, !flows.tcp[slot: slot].isFinished(direction) else { return }
         // Data in a SYN (TCP Fast Open) starts one past the SYN's own sequence number.
         let sequence = TCPSequence(tcp.sequenceNumber).advanced(by: isSYN ? 1 : 0)
-        let messages = flows.tcp[slot: slot].receive(direction, sequence: sequence, payload: payload)
-        noteStreamState(slot: slot, direction: direction)
-        if !messages.isEmpty {
-            handleTCP(messages, from: direction, slot: slot, timestamp: info.timestamp, into: &events)
+        let isBareACK = flags == .ack && payload.isEmpty
+        let isSSH = !flows.tcp[slot: slot].ssh.isEmpty
+        if !payload.isEmpty, !flows.tcp[slot: slot].isFinished(direction) {
+            readStream(slot: slot, direction: direction, sequence: sequence, payload: payload, info: info, into: &events)
+        } else if !isSSH {
+            if isBareACK { flows.tcp[slot: slot].countBareACKBeforeSSH(from: direction) }
+            return
+        }
+        if !flows.tcp[slot: slot].ssh.isEmpty {
+            countSSHSegment(
+                slot: slot,
+                direction: direction,
+                sequence: sequence,
+                payloadLength: payload.count,
+                isBareACK: isBareACK,
+                time: info.timestamp,
+                into: &events
+            )
         }
         // Last: charging may release this very flow when it is the oldest and the budget is exceeded.
         account(flows.tcp[slot: slot].recharge(), into: &events)
     }
 
-    /// Hands a segment's complete handshake messages to the flow's tracker, with TCP's JA4T/JA4TS and JA4L.
+    /// Offers a segment's payload to the observer of `direction` and handles what it completes.
+    private mutating func readStream(
+        slot: Int,
+        direction: Direction,
+        sequence: TCPSequence,
+        payload: Span<UInt8>,
+        info: CaptureInfo,
+        into events: inout [Event]
+    ) {
+        let wasUndecided = flows.tcp[slot: slot].content(direction) == .undecided
+        let context = StreamContext(
+            protocols: configuration.protocols,
+            role: (flows.tcp[slot: slot].tracker.clientDirection ?? .forward) == direction ? .client : .server,
+            flowIsSSH: !flows.tcp[slot: slot].ssh.isEmpty
+        )
+        let yields = flows.tcp[slot: slot].receive(direction, sequence: sequence, payload: payload, context: context)
+        if wasUndecided { noteRecognition(slot: slot, direction: direction, time: info.timestamp, into: &events) }
+        noteStreamState(slot: slot, direction: direction)
+        if !yields.isEmpty {
+            handleTCP(yields, from: direction, slot: slot, timestamp: info.timestamp, into: &events)
+        }
+    }
+
+    /// Counts a direction recognised just now; when it is SSH, opens the flow's ``SSHSession`` and reads the
+    /// other direction as SSH too.
+    private mutating func noteRecognition(
+        slot: Int,
+        direction: Direction,
+        time: CaptureTimestamp,
+        into events: inout [Event]
+    ) {
+        switch flows.tcp[slot: slot].content(direction) {
+        case .http: counters.httpStreams += 1
+        case .ssh where flows.tcp[slot: slot].ssh.isEmpty:
+            counters.sshStreams += 1
+            let before = flows.tcp[slot: slot].bareACKsBeforeSSH
+            let session = SSHSession(
+                clientDirection: flows.tcp[slot: slot].tracker.clientDirection ?? .forward,
+                time: time,
+                bareACKsBefore: (Int(before.forward), Int(before.reverse))
+            )
+            flows.tcp[slot: slot].ssh = [session]
+            let other = direction.opposite
+            let yields = flows.tcp[slot: slot].becomeSSH(
+                other,
+                role: session.role(other),
+                protocols: configuration.protocols
+            )
+            noteStreamState(slot: slot, direction: other)
+            if !yields.isEmpty { handleTCP(yields, from: other, slot: slot, timestamp: time, into: &events) }
+        case .undecided, .tls, .openVPN, .ssh, .unknown: break
+        }
+    }
+
+    /// Hands what a segment completed to the flow's tracker (TLS, with TCP's JA4T/JA4TS and JA4L), its SSH
+    /// session, or the `http_request` events.
     private mutating func handleTCP(
-        _ messages: [HandshakeMessage],
+        _ yields: [StreamYield],
         from direction: Direction,
         slot: Int,
         timestamp: CaptureTimestamp,
         into events: inout [Event]
     ) {
+        let handshake = flows.tcp[slot: slot].handshake
         let facts = TransportFacts(
-            syn: flows.tcp[slot: slot].handshake.syn,
-            synAck: flows.tcp[slot: slot].handshake.synAck,
-            clientLatency: flows.tcp[slot: slot].handshake.clientLatency,
-            serverLatency: flows.tcp[slot: slot].handshake.serverLatency
+            syn: handshake.syn,
+            synAck: handshake.synAck,
+            clientLatency: handshake.clientLatency,
+            serverLatency: handshake.serverLatency
         )
         var tracker = flows.tcp[slot: slot].takeTracker()
-        for message in messages {
-            guard
-                let event = handshakeEvent(
-                    message,
-                    from: direction,
-                    tracker: &tracker,
-                    transport: .tcp,
-                    facts: facts,
+        for yield in yields {
+            switch yield {
+            case .handshake(let message):
+                guard
+                    let event = handshakeEvent(
+                        message,
+                        from: direction,
+                        tracker: &tracker,
+                        transport: .tcp,
+                        facts: facts,
+                        timestamp: timestamp
+                    )
+                else { continue }
+                emit(event, into: &events)
+            case .ssh(let yield):
+                guard !flows.tcp[slot: slot].ssh.isEmpty,
+                    flows.tcp[slot: slot].ssh[0].take(yield, from: direction, at: timestamp)
+                else { continue }
+                let endpoints = tracker.pair.eventEndpoints(
+                    clientDirection: flows.tcp[slot: slot].ssh[0].clientDirection,
+                    transport: .tcp
+                )
+                let tcp = flows.tcp[slot: slot].tcpFacts
+                if let event = flows.tcp[slot: slot].ssh[0].handshakeEvent(endpoints: endpoints, tcp: tcp) {
+                    emit(.sshHandshake(event), into: &events)
+                }
+            case .http(let head):
+                // Without a SYN, the client is the side that sent the request line.
+                if tracker.clientDirection == nil { tracker.clientDirection = direction }
+                let event = httpRequestEvent(
+                    head,
+                    endpoints: tracker.eventEndpoints(transport: .tcp),
+                    tcp: flows.tcp[slot: slot].tcpFacts,
                     timestamp: timestamp
                 )
-            else { continue }
-            emit(event, into: &events)
+                emit(.httpRequest(event), into: &events)
+            }
         }
         flows.tcp[slot: slot].tracker = consume tracker
         flows.tcp[slot: slot].finishWhatTheTrackerEnded()
+    }
+
+    /// Counts one segment of an SSH stream into its JA4SSH window; emits `ssh_activity` when it closes one.
+    private mutating func countSSHSegment(
+        slot: Int,
+        direction: Direction,
+        sequence: TCPSequence,
+        payloadLength: Int,
+        isBareACK: Bool,
+        time: CaptureTimestamp,
+        into events: inout [Event]
+    ) {
+        guard
+            let value = flows.tcp[slot: slot].ssh[0].count(
+                from: direction,
+                sequence: sequence,
+                payloadLength: payloadLength,
+                isBareACK: isBareACK,
+                at: time
+            )
+        else { return }
+        let session = flows.tcp[slot: slot].ssh[0]
+        let endpoints = flows.tcp[slot: slot].tracker.pair.eventEndpoints(
+            clientDirection: session.clientDirection,
+            transport: .tcp
+        )
+        let event = session.activityEvent(value, endpoints: endpoints, tcp: flows.tcp[slot: slot].tcpFacts)
+        emit(.sshActivity(event), into: &events)
     }
 
     private mutating func observeHandshake(
@@ -122,13 +249,23 @@ extension Sensor {
         }
     }
 
-    /// Counts why a direction stopped on its own (not TLS, a failed parse, a full buffer, a gap never
-    /// filled) and releases its buffers.
+    /// Counts why a direction stopped on its own (not TLS, a failed parse, an SSH or HTTP reader that gave up,
+    /// a full buffer, a gap never filled) and releases its buffers.
     private mutating func noteStreamState(slot: Int, direction: Direction) {
         guard flows.tcp[slot: slot].isFinished(direction) else { return }
         let observer = flows.tcp[slot: slot].observer(direction)
         if observer.sawSSLv2ClientHello { counters.sslv2ClientHellos += 1 }
-        if case .failed(let error) = observer.state { counters.count(error, in: .tls) }
+        switch observer.content {
+        case .tls, .openVPN:
+            if case .failed(let error) = observer.tlsState { counters.count(error, in: .tls) }
+        case .ssh:
+            if let reason = observer.sshStopReason { counters.sshStreamsStopped[reason, default: 0] += 1 }
+        case .http:
+            if let reason = observer.httpStopReason, reason != .tunnel {
+                counters.httpStreamsStopped[reason, default: 0] += 1
+            }
+        case .undecided, .unknown: break
+        }
         switch observer.stop {
         case .capacityReached: counters.streamsTruncated += 1
         case .gapNeverFilled: counters.streamGapsAbandoned += 1

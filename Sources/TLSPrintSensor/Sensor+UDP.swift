@@ -13,6 +13,8 @@ extension Sensor {
         info: CaptureInfo,
         into events: inout [Event]
     ) {
+        // Everything the sensor reads over UDP is TLS (QUIC, DTLS, OpenVPN's control channel).
+        guard configuration.protocols.contains(.tls) else { return }
         let kind = UDPPayloadKind(classifying: payload)
         guard kind != .other else { return }
         let source = Endpoint(address: packet.source, port: udp.sourcePort)

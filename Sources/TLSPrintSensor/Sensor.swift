@@ -79,6 +79,12 @@ package struct Sensor: ~Copyable {
 
     /// Emits `event` unless the deduplicator suppresses it.
     mutating func emit(_ event: Event, into events: inout [Event]) {
+        switch event {
+        case .sshHandshake: counters.sshHandshakes += 1
+        case .sshActivity: counters.sshWindows += 1
+        case .httpRequest: counters.httpRequests += 1
+        case .startup, .tlsClientHello, .tlsSession, .tlsCertificate, .sensorStats: break
+        }
         guard deduplicator.shouldEmit(event) else {
             counters.suppressed += 1
             return

@@ -1,5 +1,7 @@
 /// Everything the sensor can be told, with the defaults of ARCHITECTURE.md §5. A value, passed in.
 package struct SensorConfiguration: Hashable, Sendable {
+    /// What the sensor looks for (`--protocols`).
+    package var protocols = SensorProtocols.all
     /// Flows tracked at once; the least recently used is evicted beyond it.
     package var maxFlows = 65_536
     /// A flow idle for this long (packet time) is forgotten.

@@ -1,4 +1,6 @@
 import TLSPrintCore
+import TLSPrintHTTP
+import TLSPrintSSH
 
 /// What the sensor counted: reported at exit and in `sensor_stats` events. Plain integers, no locks.
 package struct SensorCounters: Hashable, Sendable {
@@ -26,6 +28,19 @@ package struct SensorCounters: Hashable, Sendable {
     package var certificates = 0
     package var sslv2ClientHellos = 0
     package var events = 0
+    /// TCP streams recognised as SSH (either direction opened with `SSH-`) and as HTTP/1.x (a request line).
+    package var sshStreams = 0
+    package var httpStreams = 0
+    /// `ssh_handshake`, `ssh_activity` and `http_request` events built (before dedup).
+    package var sshHandshakes = 0
+    package var sshWindows = 0
+    package var httpRequests = 0
+    /// Host, request-target or User-Agent values cut at ``Sensor/httpFieldLimit`` bytes.
+    package var httpFieldsTruncated = 0
+    /// SSH directions let go before their KEXINIT, by reason.
+    package var sshStreamsStopped: [SSHStreamReader.StopReason: Int] = [:]
+    /// HTTP directions let go (no longer HTTP, or past a cap), by reason.
+    package var httpStreamsStopped: [HTTPStopReason: Int] = [:]
     package var suppressed = 0
     package var streamsTruncated = 0
     package var streamGapsAbandoned = 0
@@ -54,6 +69,18 @@ package struct SensorCounters: Hashable, Sendable {
 
     /// All parse errors.
     package var parseErrorTotal: Int { parseErrors.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
+
+    /// SSH directions let go, by reason, in declaration order, zero counts left out.
+    package var sshStopsByReason: [(SSHStreamReader.StopReason, Int)] {
+        SSHStreamReader.StopReason.allCases.compactMap { reason in
+            sshStreamsStopped[reason].map { (reason, $0) }
+        }
+    }
+
+    /// HTTP directions let go, by reason, in declaration order, zero counts left out.
+    package var httpStopsByReason: [(HTTPStopReason, Int)] {
+        HTTPStopReason.allCases.compactMap { reason in httpStreamsStopped[reason].map { (reason, $0) } }
+    }
 
     /// Parse errors by reason, in `ParseError.Reason.allCases` order, zero counts left out.
     package var parseErrorsByReason: [(ParseError.Reason, Int)] {

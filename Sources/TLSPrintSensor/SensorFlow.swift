@@ -10,12 +10,13 @@ protocol SensorFlow: FlowTableValue {
     var chargedBytes: Int { get set }
     /// The flow's handshake rules.
     var tracker: HandshakeTracker { get set }
-    /// An event the flow holds back (QUIC's `tls_session`, waiting for JA4L): emitted when the flow leaves.
-    var heldEvent: Event? { get }
+    /// Events the flow holds back, emitted when it leaves: QUIC's `tls_session` waiting for JA4L, an SSH
+    /// stream's `ssh_handshake` short of its KEXINITs and its last JA4SSH window.
+    var heldEvents: [Event] { get }
 }
 
 extension SensorFlow {
-    var heldEvent: Event? { nil }
+    var heldEvents: [Event] { [] }
 
     /// Moves the tracker out (a placeholder stays behind), so the sensor can update it while the flow sits in
     /// its table without copying it (a copy retains every array of the ClientHello it keeps).

@@ -2,6 +2,7 @@ import TLSPrintCore
 import TLSPrintEvent
 import TLSPrintFlow
 import TLSPrintPacket
+import TLSPrintSSH
 import TLSPrintTLS
 
 /// What the sensor keeps about one TCP conversation while its handshake is in view.
@@ -9,14 +10,19 @@ struct TCPFlow: SensorFlow {
     /// The handshake rules and the two ends; the client is the SYN's sender until a ClientHello says otherwise.
     var tracker: HandshakeTracker
     var handshake = TCPHandshakeObserver()
-    var forward: TLSStreamObserver
-    var reverse: TLSStreamObserver
+    var forward: StreamObserver
+    var reverse: StreamObserver
     var chargedBytes = 0
+    /// The SSH stream's session, once either direction spoke SSH: an array of at most one, out of line and
+    /// mutated in place (most flows are not SSH).
+    var ssh: [SSHSession] = []
+    /// Bare ACKs each direction sent before the stream was recognised as SSH: JA4SSH counts them.
+    var bareACKsBeforeSSH: (forward: UInt16, reverse: UInt16) = (0, 0)
 
     init(pair: EndpointPair, forwardCapacity: Int, reverseCapacity: Int, pendingSegments: Int) {
         tracker = HandshakeTracker(pair: pair)
-        forward = TLSStreamObserver(capacity: forwardCapacity, pendingSegments: pendingSegments)
-        reverse = TLSStreamObserver(capacity: reverseCapacity, pendingSegments: pendingSegments)
+        forward = StreamObserver(capacity: forwardCapacity, pendingSegments: pendingSegments)
+        reverse = StreamObserver(capacity: reverseCapacity, pendingSegments: pendingSegments)
     }
 
     static var vacant: TCPFlow {
@@ -24,12 +30,15 @@ struct TCPFlow: SensorFlow {
     }
 
     /// Offers a segment to the observer of `direction`.
-    mutating func receive(_ direction: Direction, sequence: TCPSequence, payload: borrowing Span<UInt8>)
-        -> [HandshakeMessage]
-    {
+    mutating func receive(
+        _ direction: Direction,
+        sequence: TCPSequence,
+        payload: borrowing Span<UInt8>,
+        context: StreamContext
+    ) -> [StreamYield] {
         switch direction {
-        case .forward: return forward.receive(sequence: sequence, payload: payload)
-        case .reverse: return reverse.receive(sequence: sequence, payload: payload)
+        case .forward: return forward.receive(sequence: sequence, payload: payload, context: context)
+        case .reverse: return reverse.receive(sequence: sequence, payload: payload, context: context)
         }
     }
 
@@ -55,7 +64,7 @@ struct TCPFlow: SensorFlow {
         if tracker.isFinished(.reverse), !reverse.isFinished { reverse.finish() }
     }
 
-    var bufferedBytes: Int { forward.bufferedBytes + reverse.bufferedBytes }
+    var bufferedBytes: Int { forward.bufferedBytes + reverse.bufferedBytes + (ssh.first?.bufferedBytes ?? 0) }
 
     /// True when `direction` wants no more bytes.
     func isFinished(_ direction: Direction) -> Bool {
@@ -65,6 +74,58 @@ struct TCPFlow: SensorFlow {
         }
     }
 
+    /// What `direction` carries.
+    func content(_ direction: Direction) -> StreamContent {
+        switch direction {
+        case .forward: forward.content
+        case .reverse: reverse.content
+        }
+    }
+
+    /// Reads `direction` as SSH from its first byte (the other direction spoke SSH).
+    mutating func becomeSSH(
+        _ direction: Direction,
+        role: SSHStreamReader.Role,
+        protocols: SensorProtocols
+    ) -> [StreamYield] {
+        switch direction {
+        case .forward: forward.becomeSSH(role: role, protocols: protocols)
+        case .reverse: reverse.becomeSSH(role: role, protocols: protocols)
+        }
+    }
+
     /// The observer of `direction`.
-    func observer(_ direction: Direction) -> TLSStreamObserver { direction == .forward ? forward : reverse }
+    func observer(_ direction: Direction) -> StreamObserver { direction == .forward ? forward : reverse }
+
+    /// Counts a bare ACK sent before the stream was recognised as SSH.
+    mutating func countBareACKBeforeSSH(from direction: Direction) {
+        switch direction {
+        case .forward where bareACKsBeforeSSH.forward < .max: bareACKsBeforeSSH.forward += 1
+        case .reverse where bareACKsBeforeSSH.reverse < .max: bareACKsBeforeSSH.reverse += 1
+        case .forward, .reverse: break
+        }
+    }
+
+    /// The TCP handshake's fields for SSH and HTTP events.
+    var tcpFacts: TCPFacts {
+        TCPFacts(
+            ja4t: handshake.syn?.ja4t,
+            ja4ts: handshake.synAck?.ja4t,
+            latency: LatencyFieldsMaker.make(client: handshake.clientLatency, server: handshake.serverLatency)
+        )
+    }
+
+    /// What an SSH stream still owes when the flow leaves: its `ssh_handshake` with what was seen, then the
+    /// remainder JA4SSH window.
+    var heldEvents: [Event] {
+        guard var session = ssh.first else { return [] }
+        let endpoints = tracker.pair.eventEndpoints(clientDirection: session.clientDirection, transport: .tcp)
+        var events: [Event] = []
+        let facts = tcpFacts
+        if let event = session.handshakeEvent(endpoints: endpoints, tcp: facts) { events.append(.sshHandshake(event)) }
+        if let rest = session.finishWindow() {
+            events.append(.sshActivity(session.activityEvent(rest, endpoints: endpoints, tcp: facts)))
+        }
+        return events
+    }
 }

@@ -62,6 +62,10 @@ package struct TLSHandshakeAssembler: Sendable {
         searchBuffer.count + recordHeader.count + messageHeader.count + messageBody.count
     }
 
+    /// Every byte fed so far, while the assembler is still searching for TLS (it keeps them all, at most
+    /// `preludeScanLimit` + 10): for a caller that learns later that the direction speaks something else.
+    package var bytesWhileSearching: [UInt8]? { state == .searching ? searchBuffer : nil }
+
     /// A fresh assembler, searching from the first byte of the direction.
     package init() {}
 
