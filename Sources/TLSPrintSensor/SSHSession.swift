@@ -76,6 +76,9 @@ struct SSHSession: Sendable {
         return window.add(from: side(direction), payloadLength: payloadLength, isBareACK: isBareACK)
     }
 
+    /// When the stream last sent a counted segment.
+    var lastActivity: CaptureTimestamp { lastSegmentTime }
+
     /// The windows closed so far.
     var closedWindows: Int { window.closedWindows }
 

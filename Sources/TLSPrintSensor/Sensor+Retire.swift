@@ -19,7 +19,14 @@ extension Sensor {
     /// Retires every flow last active before `deadline` (nanoseconds of packet time): TCP, DTLS, OpenVPN,
     /// then QUIC, each oldest first.
     mutating func expireFlows(idleBefore deadline: Int64, into events: inout [Event]) {
-        while flows.tcp.hasEntry(idleBefore: deadline), let (_, flow) = flows.tcp.removeOldest(idleBefore: deadline) {
+        let sessionDeadline = clock.adding(seconds: -configuration.sshSessionTimeoutSeconds)
+        while flows.tcp.hasEntry(idleBefore: deadline), let (key, flow) = flows.tcp.removeOldest(idleBefore: deadline) {
+            // An SSH session may idle longer (a terminal left open): put back as active now, it is looked at again
+            // one flow timeout later, and given up once idle for the session timeout.
+            if let session = flow.ssh.first, session.lastActivity > sessionDeadline {
+                _ = flows.tcp.insert(flow, for: key, at: clock.nanoseconds)
+                continue
+            }
             retire(flow, reason: .expired, into: &events)
         }
         while flows.dtls.hasEntry(idleBefore: deadline), let (_, flow) = flows.dtls.removeOldest(idleBefore: deadline) {

@@ -6,6 +6,9 @@ package struct SensorConfiguration: Hashable, Sendable {
     package var maxFlows = 65_536
     /// A flow idle for this long (packet time) is forgotten.
     package var flowTimeoutSeconds: Int64 = 60
+    /// An SSH stream idle for this long (packet time) is forgotten, its last JA4SSH window emitted: interactive
+    /// sessions idle far longer than a handshake (Suricata's established TCP timeout is an hour too).
+    package var sshSessionTimeoutSeconds: Int64 = 3_600
     /// Client-direction stream bytes examined per flow.
     package var clientStreamBytes = 16 * 1_024
     /// Server-direction stream bytes examined per flow (certificate chains are long).

@@ -25,6 +25,22 @@ package struct SSHCorpusStream: Sendable, CustomStringConvertible {
 
 /// The SSH streams of `corpus/foxio` (every record with `ja4ssh` or `ssh_extras`).
 package enum SSHCorpus {
+    /// Where the written spec decides against the reference (fingerprints.md §7 and events.md: an SSH packet is
+    /// every TCP segment with payload on the stream). FoxIO's Rust tool counts only the frames in which tshark's
+    /// SSH dissector ran; tshark misreads encrypted bytes as a packet length and holds the next segments for a
+    /// reassembly that never completes, so those segments count neither as SSH packets nor as bare ACKs:
+    /// - ssh2-malformed.pcap and ssh2-moloch-crash.pcap (the same connection), frame 21: 80 server bytes after
+    ///   frame 19 (tshark: "TCP segment of a reassembled PDU", no ssh layer), so the reference has s5, not s6;
+    /// - sshv1.pcap and v6.pcap (the same SSH-1 connection), frames 68 (28 bytes) and 70 (20 bytes) from the
+    ///   server: the reference has s23 and a server mode of 12; with them, 25 packets and mode 20 (7 of 20,
+    ///   6 of 12).
+    package static let ja4sshSpecOverrides: [String: [String]] = [
+        "ssh2-malformed.pcap": ["c16s23_c7s6_c3s4"],
+        "ssh2-moloch-crash.pcap": ["c16s23_c7s6_c3s4"],
+        "sshv1.pcap": ["c20s20_c18s25_c11s2"],
+        "v6.pcap": ["c20s20_c18s25_c11s2"],
+    ]
+
     /// Every SSH stream of the corpus, or nil when the shared corpus is absent.
     /// - Throws: when a listed capture cannot be read or a listed stream is not in it.
     package static func streams() throws -> [SSHCorpusStream]? {

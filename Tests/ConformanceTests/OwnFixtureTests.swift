@@ -45,7 +45,8 @@ import Testing
             )
             let ours = events.filter { $0.conversationKey == key }
             // An SSH or plain-HTTP stream (scripts/make-fixtures-ssh-http.sh) has no TLS expectations: it must give
-            // no TLS event. Its ssh_*/hassh*/ja4ssh/http_requests values wait for SSH and HTTP fingerprinting.
+            // no TLS event, and its SSH and HTTP values must agree.
+            checkSSHAndHTTP(ours, expected: stream, where: "\(name) \(key)")
             guard stream["client_hellos"] != nil else {
                 #expect(!ours.contains { Self.tlsTypes.contains($0.type) }, "\(name) \(key): TLS event without TLS")
                 continue
@@ -71,6 +72,48 @@ import Testing
             }
         }
     }
+
+    /// `ssh_handshake` fields (tshark's and the oracle's), the JA4SSH windows in order (the oracle's, from the
+    /// written spec), and each HTTP request's fields and JA4H in order (tshark's fields, the oracle's JA4H).
+    private func checkSSHAndHTTP(_ ours: [Event], expected stream: [String: Any], where location: String) {
+        let handshakes = ours.filter { $0.type == .sshHandshake }
+        if stream["ssh_client"] != nil || stream["ssh_server"] != nil {
+            #expect(handshakes.count == 1, "\(location): \(handshakes.count) ssh_handshake events")
+            let handshake = handshakes.first
+            #expect(handshake?.text("src_ip") == stream["client_ip"] as? String, "\(location): src is the client")
+            for field in Self.sshFields {
+                guard let expected = Self.normalised(stream[field], field: field) else { continue }
+                #expect(Self.value(handshake, field) == expected, "\(location) \(field)")
+            }
+        } else {
+            #expect(handshakes.isEmpty, "\(location): ssh_handshake without SSH")
+        }
+        let windows = ours.filter { $0.type == .sshActivity }
+        #expect(
+            windows.compactMap { $0.text("ja4ssh") } == ((stream["ja4ssh"] as? [String]) ?? []),
+            "\(location) ja4ssh"
+        )
+        #expect(windows.map { $0.text("ssh_window") } == windows.indices.map { String($0 + 1) }, "\(location)")
+        let requests = ours.filter { $0.type == .httpRequest }
+        let expectedRequests = (stream["http_requests"] as? [[String: Any]]) ?? []
+        #expect(requests.count == expectedRequests.count, "\(location): http_request events")
+        for (index, (event, reference)) in zip(requests, expectedRequests).enumerated() {
+            #expect(event.text("src_ip") == stream["client_ip"] as? String, "\(location) request \(index): src")
+            for (field, value) in reference {
+                guard let expected = Self.normalised(value, field: field) else { continue }
+                #expect(event.text(field) == expected, "\(location) request \(index) \(field)")
+            }
+            for field in ["ja4t", "ja4ts", "ja4l_c", "ja4l_s"] {
+                guard let expected = stream[field] as? String else { continue }
+                #expect(event.text(field) == expected, "\(location) request \(index) \(field)")
+            }
+        }
+    }
+
+    static let sshFields = [
+        "ssh_client", "ssh_server", "hassh", "hassh_algorithms", "hassh_server", "hassh_server_algorithms", "ssh_kex",
+        "ssh_host_key", "ssh_cipher", "ssh_mac", "ssh_compression", "ja4t", "ja4ts", "ja4l_c", "ja4l_s",
+    ]
 
     private func checkCertificate(_ event: Event?, expected: [String: Any], where location: String) throws {
         let event = try #require(event, "\(location): no tls_certificate event")

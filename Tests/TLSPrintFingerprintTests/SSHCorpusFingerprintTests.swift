@@ -6,22 +6,6 @@ import Testing
 /// HASSH, HASSH-server and JA4SSH of every SSH stream of the FoxIO captures against corpus/foxio/expected.json
 /// (FoxIO's Rust snapshots): 10 HASSH, 10 HASSH-server, 23 JA4SSH windows on 12 streams.
 @Suite struct SSHCorpusFingerprintTests {
-    /// Where the written spec decides against the reference (fingerprints.md §7 and events.md: an SSH packet is
-    /// every TCP segment with payload on the stream). FoxIO's Rust tool counts only the frames in which tshark's
-    /// SSH dissector ran; tshark misreads encrypted bytes as a packet length and holds the next segments for a
-    /// reassembly that never completes, so those segments count neither as SSH packets nor as bare ACKs:
-    /// - ssh2-malformed.pcap and ssh2-moloch-crash.pcap (the same connection), frame 21: 80 server bytes after
-    ///   frame 19 (tshark: "TCP segment of a reassembled PDU", no ssh layer), so the reference has s5, not s6;
-    /// - sshv1.pcap and v6.pcap (the same SSH-1 connection), frames 68 (28 bytes) and 70 (20 bytes) from the
-    ///   server: the reference has s23 and a server mode of 12; with them, 25 packets and mode 20 (7 of 20,
-    ///   6 of 12).
-    static let specOverrides: [String: [String]] = [
-        "ssh2-malformed.pcap": ["c16s23_c7s6_c3s4"],
-        "ssh2-moloch-crash.pcap": ["c16s23_c7s6_c3s4"],
-        "sshv1.pcap": ["c20s20_c18s25_c11s2"],
-        "v6.pcap": ["c20s20_c18s25_c11s2"],
-    ]
-
     /// The stream's JA4SSH windows as the sensor would compute them: client = initiator, retransmitted data
     /// segments (same side, sequence number and length) not counted again.
     static func windows(_ stream: CapturedTCPStream) -> [String] {
@@ -64,7 +48,7 @@ import Testing
             _ = server.feed(corpus.stream.bytes(fromInitiator: false))
             compare("hassh", corpus.hassh, client.kexInit.map { HASSH(client: $0).hash }, corpus)
             compare("hassh_server", corpus.hasshServer, server.kexInit.map { HASSH(server: $0).hash }, corpus)
-            let expected = Self.specOverrides[corpus.file] ?? corpus.ja4ssh
+            let expected = SSHCorpus.ja4sshSpecOverrides[corpus.file] ?? corpus.ja4ssh
             let ours = Self.windows(corpus.stream)
             #expect(ours.count == expected.count, "\(corpus)")
             for (index, value) in expected.enumerated() {
@@ -77,7 +61,7 @@ import Testing
         }
         print("FoxIO SSH streams (\(streams.count)):\n" + table.joined(separator: "\n"))
         print(
-            "  JA4SSH spec overrides (reference differs): " + Self.specOverrides.keys.sorted().joined(separator: ", ")
+            "  JA4SSH spec overrides (reference differs): " + SSHCorpus.ja4sshSpecOverrides.keys.sorted().joined(separator: ", ")
         )
         if !rows.isEmpty { print("mismatches:\n" + rows.joined(separator: "\n")) }
         #expect(rows.isEmpty)
@@ -98,6 +82,6 @@ import Testing
             if ours != corpus.ja4ssh { differing.append(corpus.file) }
         }
         #expect(windows == 23)
-        #expect(differing.sorted() == Self.specOverrides.keys.sorted())
+        #expect(differing.sorted() == SSHCorpus.ja4sshSpecOverrides.keys.sorted())
     }
 }
