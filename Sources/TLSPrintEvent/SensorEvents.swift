@@ -25,6 +25,11 @@ package struct SensorStatsEvent: Hashable, Sendable {
     package var flowsActive: Int
     package var flowsEvicted: Int
     package var handshakes: Int
+    /// TCP streams recognised as SSH and as HTTP/1.x, and the events they gave (before dedup).
+    package var sshStreams = 0
+    package var httpStreams = 0
+    package var sshEvents = 0
+    package var httpEvents = 0
     package var events: Int
     package var suppressed: Int
     package var parseErrors: Int
@@ -58,6 +63,10 @@ package struct SensorStatsEvent: Hashable, Sendable {
         writer.integer("flows_active", flowsActive)
         writer.integer("flows_evicted", flowsEvicted)
         writer.integer("handshakes", handshakes)
+        writer.integer("ssh_streams", sshStreams)
+        writer.integer("http_streams", httpStreams)
+        writer.integer("ssh_events", sshEvents)
+        writer.integer("http_events", httpEvents)
         writer.integer("events", events)
         writer.integer("suppressed", suppressed)
         writer.integer("parse_errors", parseErrors)

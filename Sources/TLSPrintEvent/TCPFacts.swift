@@ -17,4 +17,3 @@ package struct TCPFacts: Hashable, Sendable {
         latency.write(to: &writer)
     }
 }
-

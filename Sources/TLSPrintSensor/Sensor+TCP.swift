@@ -51,7 +51,14 @@ extension Sensor {
         let isBareACK = flags == .ack && payload.isEmpty
         let isSSH = !flows.tcp[slot: slot].ssh.isEmpty
         if !payload.isEmpty, !flows.tcp[slot: slot].isFinished(direction) {
-            readStream(slot: slot, direction: direction, sequence: sequence, payload: payload, info: info, into: &events)
+            readStream(
+                slot: slot,
+                direction: direction,
+                sequence: sequence,
+                payload: payload,
+                info: info,
+                into: &events
+            )
         } else if !isSSH {
             if isBareACK { flows.tcp[slot: slot].countBareACKBeforeSSH(from: direction) }
             return

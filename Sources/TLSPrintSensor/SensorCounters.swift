@@ -70,16 +70,15 @@ package struct SensorCounters: Hashable, Sendable {
     /// All parse errors.
     package var parseErrorTotal: Int { parseErrors.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
-    /// SSH directions let go, by reason, in declaration order, zero counts left out.
-    package var sshStopsByReason: [(SSHStreamReader.StopReason, Int)] {
+    /// SSH and HTTP directions let go, by protocol and reason (`ssh.notSSH`), in declaration order, zero counts
+    /// left out.
+    package var streamsLetGo: [(String, Int)] {
         SSHStreamReader.StopReason.allCases.compactMap { reason in
-            sshStreamsStopped[reason].map { (reason, $0) }
+            sshStreamsStopped[reason].map { ("ssh.\(reason.rawValue)", $0) }
         }
-    }
-
-    /// HTTP directions let go, by reason, in declaration order, zero counts left out.
-    package var httpStopsByReason: [(HTTPStopReason, Int)] {
-        HTTPStopReason.allCases.compactMap { reason in httpStreamsStopped[reason].map { (reason, $0) } }
+            + HTTPStopReason.allCases.compactMap { reason in
+                httpStreamsStopped[reason].map { ("http.\(reason.rawValue)", $0) }
+            }
     }
 
     /// Parse errors by reason, in `ParseError.Reason.allCases` order, zero counts left out.

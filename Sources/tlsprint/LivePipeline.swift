@@ -158,6 +158,10 @@ struct LivePipeline {
         stats.flowsActive = activeFlows
         stats.flowsEvicted = counters.flowsEvicted
         stats.handshakes = counters.handshakes
+        stats.sshStreams = counters.sshStreams
+        stats.httpStreams = counters.httpStreams
+        stats.sshEvents = counters.sshHandshakes + counters.sshWindows
+        stats.httpEvents = counters.httpRequests
         stats.events = counters.events
         stats.suppressed = counters.suppressed
         stats.parseErrors = counters.parseErrorTotal

@@ -20,6 +20,9 @@ struct Summary {
             "tlsprint: \(counters.handshakes) handshakes (\(counters.clientHellos) client hellos, "
                 + "\(counters.serverHellos) server hellos, \(counters.certificates) certificates, "
                 + "\(counters.sslv2ClientHellos) SSLv2 hellos)",
+            "tlsprint: \(counters.sshStreams) SSH streams (\(counters.sshHandshakes) handshakes, "
+                + "\(counters.sshWindows) JA4SSH windows), \(counters.httpStreams) HTTP streams "
+                + "(\(counters.httpRequests) requests)",
             "tlsprint: \(counters.certificateLookups) certificates looked up, "
                 + "\(counters.certificateCacheHits) answered by the certificate cache",
             "tlsprint: \(counters.events) events, \(counters.suppressed) suppressed",
@@ -28,6 +31,8 @@ struct Summary {
         let byReason = counters.parseErrorsByStage.map { "\($0.0.rawValue).\($0.1.rawValue)=\($0.2)" }
         if !byReason.isEmpty { errors += " (" + byReason.joined(separator: ", ") + ")" }
         lines.append(errors)
+        let stops = counters.streamsLetGo.map { "\($0.0)=\($0.1)" }
+        if !stops.isEmpty { lines.append("tlsprint: streams let go: " + stops.joined(separator: ", ")) }
         lines.append(
             "tlsprint: \(String(format: "%.3f", seconds)) s, \(String(format: "%.1f", megabytes)) MB, "
                 + "\(String(format: "%.1f", rate)) MB/s"

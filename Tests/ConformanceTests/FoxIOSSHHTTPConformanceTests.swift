@@ -22,7 +22,9 @@ import Testing
         var table = AgreementTable()
         var outOfReach: [String] = []
         for file in files {
-            guard let name = file["pcap"] as? String, let streams = file["streams"] as? [[String: Any]] else { continue }
+            guard let name = file["pcap"] as? String, let streams = file["streams"] as? [[String: Any]] else {
+                continue
+            }
             let wanted = streams.filter { $0["http"] != nil || $0["ja4ssh"] != nil || $0["ssh_extras"] != nil }
             guard !wanted.isEmpty else { continue }
             if (file["has_decryption_secrets"] as? Bool) == true {
@@ -58,7 +60,12 @@ import Testing
     }
 
     /// Every request of the stream, in order; the client is the reference's `src`.
-    private func compareHTTP(_ ours: [Event], _ stream: [String: Any], location: String, into table: inout AgreementTable) {
+    private func compareHTTP(
+        _ ours: [Event],
+        _ stream: [String: Any],
+        location: String,
+        into table: inout AgreementTable
+    ) {
         guard let http = stream["http"] as? [[String: Any]] else { return }
         let requests = ours.filter { $0.type == .httpRequest }
         for (index, entry) in http.enumerated() {

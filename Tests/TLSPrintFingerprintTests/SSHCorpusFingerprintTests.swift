@@ -61,7 +61,8 @@ import Testing
         }
         print("FoxIO SSH streams (\(streams.count)):\n" + table.joined(separator: "\n"))
         print(
-            "  JA4SSH spec overrides (reference differs): " + SSHCorpus.ja4sshSpecOverrides.keys.sorted().joined(separator: ", ")
+            "  JA4SSH spec overrides (reference differs): "
+                + SSHCorpus.ja4sshSpecOverrides.keys.sorted().joined(separator: ", ")
         )
         if !rows.isEmpty { print("mismatches:\n" + rows.joined(separator: "\n")) }
         #expect(rows.isEmpty)

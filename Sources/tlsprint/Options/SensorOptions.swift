@@ -16,11 +16,30 @@ struct SensorOptions: ParsableArguments {
     @Option(help: "MiB all reassembly buffers may hold together (default 64). Env: TLSPRINT_MEMCAP.")
     var memcap: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "What to look for, comma-separated: tls, ssh, http (default all). Env: TLSPRINT_PROTOCOLS.",
+            valueName: "list"
+        )
+    )
+    var protocols: String?
+
     func validate() throws {
         if let memcap, memcap < 1 { throw ValidationError("--memcap must be at least 1 (MiB)") }
         if let dedupTTL, dedupTTL < 0 { throw ValidationError("--dedup-ttl must be 0 or more") }
         if let maxFlows, maxFlows < 1 { throw ValidationError("--max-flows must be at least 1") }
         if let flowTimeout, flowTimeout < 1 { throw ValidationError("--flow-timeout must be at least 1") }
+        if let protocols { _ = try Self.protocols(protocols, from: "--protocols") }
+    }
+
+    /// A `--protocols` list: known names, at least one.
+    static func protocols(_ text: String, from source: String) throws -> SensorProtocols {
+        switch SensorProtocols.parse(text) {
+        case .success(let protocols) where !protocols.isEmpty: return protocols
+        case .success: throw ValidationError("\(source) names no protocol (tls, ssh, http)")
+        case .failure(let unknown):
+            throw ValidationError("\(source): unknown protocol '\(unknown.name)' (tls, ssh, http)")
+        }
     }
 
     /// The configuration from flags, then environment, then defaults.
@@ -42,6 +61,9 @@ struct SensorOptions: ParsableArguments {
         if let mebibytes = try memcap ?? Environment.integer("TLSPRINT_MEMCAP", in: environment) {
             guard mebibytes >= 1 else { throw ValidationError("TLSPRINT_MEMCAP must be at least 1 (MiB)") }
             configuration.memoryBudgetBytes = mebibytes << 20
+        }
+        if let list = protocols ?? environment["TLSPRINT_PROTOCOLS"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            configuration.protocols = try Self.protocols(list, from: protocols == nil ? "TLSPRINT_PROTOCOLS" : "--protocols")
         }
         return configuration
     }
