@@ -63,7 +63,10 @@ struct SensorOptions: ParsableArguments {
             configuration.memoryBudgetBytes = mebibytes << 20
         }
         if let list = protocols ?? environment["TLSPRINT_PROTOCOLS"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            configuration.protocols = try Self.protocols(list, from: protocols == nil ? "TLSPRINT_PROTOCOLS" : "--protocols")
+            configuration.protocols = try Self.protocols(
+                list,
+                from: protocols == nil ? "TLSPRINT_PROTOCOLS" : "--protocols"
+            )
         }
         return configuration
     }
