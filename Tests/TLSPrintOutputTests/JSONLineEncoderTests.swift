@@ -57,6 +57,7 @@ import Testing
                 == #"{"timestamp":"1970-01-01T00:00:00.000000+00:00","node":"sensor-1","app":"sniffer","#
                 + #""event":"sensor_stats","severity":"info","packets":1000,"bytes":0,"dropped_kernel":0,"#
                 + #""dropped_interface":0,"dropped_output":0,"flows_active":0,"flows_evicted":0,"handshakes":0,"#
+                + #""ssh_streams":0,"http_streams":0,"ssh_events":0,"http_events":0,"#
                 + #""events":0,"suppressed":0,"parse_errors":3,"parse_errors_truncated":3}"# + "\n"
         )
         #expect(

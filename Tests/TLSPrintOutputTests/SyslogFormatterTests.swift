@@ -47,7 +47,8 @@ import Testing
             "<134>1 1970-01-01T00:00:00.000000+00:00 sensor-1 sniffer - sensor_stats "
             + #"[relay@55555 "#
             + #"packets="1000" bytes="0" dropped_kernel="0" dropped_interface="0" dropped_output="0" flows_active="0" "#
-            + #"flows_evicted="0" handshakes="0" events="0" suppressed="0" parse_errors="3" "#
+            + #"flows_evicted="0" handshakes="0" ssh_streams="0" http_streams="0" ssh_events="0" "#
+            + #"http_events="0" events="0" suppressed="0" parse_errors="3" "#
             + #"parse_errors_truncated="3"]"#
         #expect(formatter.lineString(SampleEvents.stats) == expected + "\n")
     }
@@ -71,7 +72,8 @@ import Testing
             line == "<134>1 1970-01-01T00:00:00.000000+00:00 edge_7_ tlsprint - sensor_stats "
                 + #"[x@1____ "#
                 + #"packets="1000" bytes="0" dropped_kernel="0" dropped_interface="0" dropped_output="0" flows_active="0" "#
-                + #"flows_evicted="0" handshakes="0" events="0" suppressed="0" parse_errors="3" "#
+                + #"flows_evicted="0" handshakes="0" ssh_streams="0" http_streams="0" ssh_events="0" "#
+            + #"http_events="0" events="0" suppressed="0" parse_errors="3" "#
                 + #"parse_errors_truncated="3"]"# + "\n"
         )
     }

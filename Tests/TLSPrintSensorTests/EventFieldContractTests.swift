@@ -4,8 +4,8 @@ import TLSPrintSensor
 import TLSPrintTestSupport
 import Testing
 
-/// Field order and presence of every TLS event, as shared/spec/events.md §Fields lays them out, over the
-/// repository's fixture captures and the shared corpus captures used for replay.
+/// Field order and presence of every TLS, SSH and HTTP event, as shared/spec/events.md lays them out (§Fields;
+/// §SSH and HTTP events), over the repository's fixture captures and the shared corpus captures used for replay.
 @Suite struct EventFieldContractTests {
     /// The contract's field order (the table in events.md, top to bottom; `chain` last on certificates).
     static let order = [
@@ -15,6 +15,15 @@ import Testing
         "resumption", "resumption_accepted", "ech", "hrr", "ja4x", "ja4x_chain", "subject_cn", "subject", "issuer",
         "sans", "not_before", "not_after", "self_signed", "serial", "cert_sha256", "chain_length", "chain",
     ]
+    /// The SSH and HTTP table's order: endpoints, the type's own fields, then the TCP handshake's.
+    static let sshHTTPOrder = [
+        "src_ip", "src_port", "dst_ip", "dst_port", "transport", "ssh_client", "ssh_server", "hassh",
+        "hassh_algorithms", "hassh_server", "hassh_server_algorithms", "ssh_kex", "ssh_host_key", "ssh_cipher",
+        "ssh_mac", "ssh_compression", "ja4ssh", "ssh_window", "http_method", "http_version", "http_host", "http_uri",
+        "http_user_agent", "ja4h", "ja4h_r", "ja4h_ro", "ja4t", "ja4ts", "ja4l_c", "ja4l_s", "ja4l_rtt_ms",
+        "ja4l_client_ttl",
+    ]
+    static let tcpFacts: Set = ["ja4t", "ja4ts", "ja4l_c", "ja4l_s", "ja4l_rtt_ms", "ja4l_client_ttl"]
     static let endpoints: Set = ["src_ip", "src_port", "dst_ip", "dst_port", "transport"]
     static let clientFields: Set = [
         "tls_version", "sni", "alpn", "ja3", "ja3_full", "ja4", "ja4_r", "ja4_o", "ja4_ro", "raw_ciphers",
@@ -30,6 +39,14 @@ import Testing
             "sni", "ja4x", "ja4x_chain", "subject_cn", "subject", "issuer", "sans", "not_before", "not_after",
             "self_signed", "serial", "cert_sha256", "chain_length", "chain",
         ]),
+        .sshHandshake: endpoints.union(tcpFacts).union([
+            "ssh_client", "ssh_server", "hassh", "hassh_algorithms", "hassh_server", "hassh_server_algorithms",
+            "ssh_kex", "ssh_host_key", "ssh_cipher", "ssh_mac", "ssh_compression",
+        ]),
+        .sshActivity: endpoints.union(tcpFacts).union(["ja4ssh", "ssh_window"]),
+        .httpRequest: endpoints.union(tcpFacts).union([
+            "http_method", "http_version", "http_host", "http_uri", "http_user_agent", "ja4h", "ja4h_r", "ja4h_ro",
+        ]),
     ]
     /// Fields that must always be there: endpoints, `sni` (empty when absent), and the booleans that apply.
     static let required: [EventType: Set<String>] = [
@@ -38,6 +55,9 @@ import Testing
         .tlsCertificate: endpoints.union([
             "sni", "ja4x", "ja4x_chain", "self_signed", "cert_sha256", "chain_length", "chain",
         ]),
+        .sshHandshake: endpoints,
+        .sshActivity: endpoints.union(["ja4ssh", "ssh_window"]),
+        .httpRequest: endpoints.union(["http_method", "http_version", "http_uri", "ja4h", "ja4h_r", "ja4h_ro"]),
     ]
 
     static let captures = ReplayCaptures.fixtures + ReplayCaptures.shared + ["corpus/zeek/pcap/google-duplicate.pcap"]
@@ -46,11 +66,12 @@ import Testing
     func fieldsFollowTheContract(capture: String) throws {
         guard let path = try ReplayCaptures.path(capture) else { return }
         let events = try CaptureRunner.run([path]).events
-        // The SSH and plain-HTTP fixtures give no TLS events, so nothing here (ReplayCaptures.carriesTLS).
-        #expect(!events.isEmpty || !ReplayCaptures.carriesTLS(capture), "\(capture) gave no events")
+        #expect(!events.isEmpty, "\(capture) gave no events")
         for event in events {
             let names = event.fields.map(\.name)
-            let positions = names.compactMap { Self.order.firstIndex(of: $0) }
+            let isTLS = [.tlsClientHello, .tlsSession, .tlsCertificate].contains(event.type)
+            let order = isTLS ? Self.order : Self.sshHTTPOrder
+            let positions = names.compactMap { order.firstIndex(of: $0) }
             #expect(positions.count == names.count, "\(capture) \(event.type): unknown field in \(names)")
             #expect(
                 positions == positions.sorted() && Set(positions).count == positions.count,

@@ -48,16 +48,6 @@ enum ReplayCaptures {
         return try #require(object as? [String: Any])
     }
 
-    /// Whether a capture carries TLS: every corpus capture used here does; a fixture does when its expected.json
-    /// has a stream with a ClientHello. The SSH and plain-HTTP fixtures (scripts/make-fixtures-ssh-http.sh) do
-    /// not, except `http-connect` (TLS after an HTTP CONNECT), and give no TLS events.
-    static func carriesTLS(_ name: String) -> Bool {
-        guard name.hasPrefix("captures/"), name.hasSuffix(".pcap") else { return true }
-        let stem = String(name.dropFirst("captures/".count).dropLast(".pcap".count))
-        guard let streams = (try? fixtureExpectation(stem))?["streams"] as? [[String: Any]] else { return true }
-        return streams.contains { $0["client_hellos"] != nil }
-    }
-
     /// The first stream of a fixture's expected.json.
     static func firstStream(_ name: String) throws -> [String: Any] {
         let streams = try #require(try fixtureExpectation(name)["streams"] as? [[String: Any]])
