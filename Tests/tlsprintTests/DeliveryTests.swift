@@ -113,6 +113,52 @@ import Testing
         #expect(result.stderr.contains("of 5 events not delivered"), "\(result.stderr)")
     }
 
+    @Test(.enabled(if: TLSCollector.openssl != nil, "needs openssl"))
+    func tlsCollectorThatComesUpLateGetsEverythingAndTheExitIsZero() throws {
+        guard let binary = TLSPrintBinary.require() else { return }
+        let collector = try TLSCollector()
+        let run = try BackgroundRun(
+            binary,
+            [
+                "read", "-q", "--tls-ca", collector.caFile, "--output", "tls://127.0.0.1:\(collector.port)",
+                "--drain-timeout", "10", "-",
+            ]
+        )
+        try run.write(Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixture))))
+        try run.closeInput()
+        usleep(800_000)
+        try collector.start()
+        let result = try run.finish()
+        #expect(result.status == 0, "\(result.stderr)")
+        usleep(200_000)
+        let text = String(decoding: collector.received, as: UTF8.self)
+        #expect(text.components(separatedBy: " sniffer - tls_").count == 4, "three octet-counted records: \(text)")
+    }
+
+    @Test(.enabled(if: TLSCollector.openssl != nil, "needs openssl"))
+    func tlsCollectorThatGoesAwayMidRunExits74() throws {
+        guard let binary = TLSPrintBinary.require() else { return }
+        let collector = try TLSCollector()
+        try collector.start()
+        let (first, rest) = try Self.sampleInTwoParts()
+        let run = try BackgroundRun(
+            binary,
+            [
+                "read", "-q", "--dedup-ttl", "0", "--tls-ca", collector.caFile, "--output",
+                "tls://127.0.0.1:\(collector.port)", "--drain-timeout", "1", "-",
+            ]
+        )
+        try run.write(first)
+        let start = ContinuousClock.now
+        while collector.received.isEmpty, ContinuousClock.now - start < .seconds(10) { usleep(20_000) }
+        collector.stop()
+        try run.write(rest)
+        try run.closeInput()
+        let result = try run.finish()
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("of 5 events not delivered"), "\(result.stderr)")
+    }
+
     /// Several failures: a signal before a missing file (66), before bad data (65), before lost events (74).
     @Test func exitStatusPrecedence() throws {
         guard let binary = TLSPrintBinary.require() else { return }

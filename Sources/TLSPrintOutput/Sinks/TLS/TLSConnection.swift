@@ -222,7 +222,11 @@ final class TLSConnection: NetworkConnection {
         (try? NIOCore.SocketAddress(ipAddress: host, port: 0)) != nil
     }
 
+    /// The errno behind a swift-nio error, also inside the per-address failures of a connection attempt.
     private static func errno(of error: any Error) -> Int32 {
-        (error as? IOError)?.errnoCode ?? 0
+        if let failure = error as? NIOConnectionError {
+            return failure.connectionErrors.lazy.compactMap { ($0.error as? IOError)?.errnoCode }.first ?? 0
+        }
+        return (error as? IOError)?.errnoCode ?? 0
     }
 }
