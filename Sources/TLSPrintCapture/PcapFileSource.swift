@@ -1,3 +1,4 @@
+import Glibc
 import SystemPackage
 import TLSPrintCore
 import TLSPrintPcap
@@ -21,6 +22,13 @@ package final class PcapFileSource: PacketSource {
     /// page cache costs one flush per buffer refill instead of one per packet.
     package var willRead: (() -> Void)?
 
+    /// Asked before each read(2) and, while the input has nothing to read (a quiet pipe), every
+    /// ``interruptionPollMilliseconds``: a signal number stops reading with `.interrupted`. The CLI answers
+    /// from its blocked-signal channel, so Ctrl-C on `read -` ends the run with a summary.
+    package var interruption: (() -> Int32?)?
+    /// How long one wait for input lasts before ``interruption`` is asked again.
+    package static let interruptionPollMilliseconds: Int32 = 100
+
     private let descriptor: FileDescriptor
     private let ownsDescriptor: Bool
     private var buffer: [UInt8]
@@ -32,7 +40,7 @@ package final class PcapFileSource: PacketSource {
 
     /// Opens `path` ("-" is standard input).
     /// - Parameter bufferSize: read size; raised to hold the largest block the parser must see whole.
-    /// - Throws: `.fileNotFound` or `.cannotOpen`.
+    /// - Throws: `.fileNotFound`, or `.cannotOpen` (a directory gives EISDIR).
     package init(path: String, bufferSize: Int = 4 << 20) throws(CaptureError) {
         self.path = path
         if path == "-" {
@@ -46,6 +54,11 @@ package final class PcapFileSource: PacketSource {
                 throw .cannotOpen(path: path, errno: errno.rawValue)
             } catch {
                 throw .cannotOpen(path: path, errno: 0)
+            }
+            var status = stat()
+            if fstat(descriptor.rawValue, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                try? descriptor.close()
+                throw .cannotOpen(path: path, errno: EISDIR)
             }
             ownsDescriptor = true
         }
@@ -92,6 +105,7 @@ package final class PcapFileSource: PacketSource {
             case .needMoreBytes(let minimum):
                 if try refill(minimum: minimum) { continue }
                 if start == end, parser.format != nil { return false }
+                if parser.format == nil, end &- start < 4 { throw .notCapture(path: path, firstBytes: firstBytes) }
                 throw .truncated(path: path, offset: parser.offset)
             }
         }
@@ -109,7 +123,7 @@ package final class PcapFileSource: PacketSource {
             do {
                 step = try parser.next(in: bytes.extracting(start..<end))
             } catch {
-                throw .corrupt(path: path, offset: error.offset, reason: error.reason)
+                throw damage(error)
             }
             switch step {
             case .packet(let info, let range, let consumed):
@@ -139,7 +153,7 @@ package final class PcapFileSource: PacketSource {
         do {
             step = try parser.next(in: view.span.extracting(start..<end))
         } catch {
-            throw .corrupt(path: path, offset: error.offset, reason: error.reason)
+            throw damage(error)
         }
         if case .packet(let info, let range, _) = step {
             body(info, view.span.extracting((start &+ range.lowerBound)..<(start &+ range.upperBound)))
@@ -165,8 +179,35 @@ package final class PcapFileSource: PacketSource {
         return true
     }
 
+    /// A parse error as a capture error: before the container format is known and with a magic number
+    /// neither pcap nor pcapng, the input is something else (a text file, a directory listing…).
+    private func damage(_ error: ParseError) -> CaptureError {
+        if parser.format == nil, end &- start >= 4 {
+            let magic = (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(buffer[start &+ $1]) }
+            if !PcapFileHeader.isPcapMagic(magic), magic != PcapNGBlockHeader.sectionHeader {
+                return .notCapture(path: path, firstBytes: firstBytes)
+            }
+        }
+        return .corrupt(path: path, offset: error.offset, reason: error.reason)
+    }
+
+    /// At most the first 8 bytes of the input, for messages (valid while the format is unknown, when
+    /// nothing has been consumed).
+    private var firstBytes: [UInt8] { Array(buffer[start..<min(end, start &+ 8)]) }
+
+    /// Waits until the input has bytes (or its end) to read, asking ``interruption`` between waits.
+    private func awaitInput() throws(CaptureError) {
+        guard let interruption else { return }
+        while true {
+            if let signal = interruption() { throw .interrupted(path: path, signal: signal) }
+            var target = pollfd(fd: descriptor.rawValue, events: Int16(POLLIN), revents: 0)
+            if poll(&target, 1, Self.interruptionPollMilliseconds) != 0 { return }  // ready, or an error read reports
+        }
+    }
+
     private func readMore() throws(CaptureError) -> Int {
         willRead?()
+        try awaitInput()
         let from = end
         do {
             let got = try buffer.withUnsafeMutableBytes { raw in

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import TLSPrintCapture
 import TLSPrintCore
@@ -17,12 +18,9 @@ import TLSPrintSensor
 struct LivePipeline {
     var capture: LiveCaptureConfiguration
     var configuration: SensorConfiguration
-    var destinations: [OutputDestination]
-    var format: OutputFormat
-    var identity: EncoderIdentity
+    var settings: OutputSettings
     var user: String?
     var statsIntervalSeconds: Int
-    var quiet: Bool
 
     static let pollMilliseconds: Int32 = 200
 
@@ -41,10 +39,10 @@ struct LivePipeline {
         if let warning = source.activationWarning { StandardError.line("tlsprint: \(capture.interface): \(warning)") }
         let sinks: LiveSinks
         do {
-            sinks = try LiveSinks(destinations: destinations, format: format, identity: identity)
+            sinks = try LiveSinks(settings: settings)
         } catch {
-            StandardError.line("tlsprint: \(error)")
-            return ExitStatus.ioError.rawValue
+            StandardError.line("tlsprint: \(error.destination): \(error.failure)")
+            return ExitStatus(error.failure).rawValue
         }
         if let user {
             do { try PrivilegeDrop.drop(to: user) } catch {
@@ -53,9 +51,11 @@ struct LivePipeline {
             }
         }
         sinks.write([
-            .startup(StartupEvent(timestamp: WallClock.now, message: "sniffer started node=\(identity.nodeName)"))
+            .startup(
+                StartupEvent(timestamp: WallClock.now, message: "sniffer started node=\(settings.identity.nodeName)")
+            )
         ])
-        if !quiet {
+        if !settings.quiet {
             StandardError.line(
                 "tlsprint: capturing on \(capture.interface) (link type \(source.linkType.rawValue))"
                     + (capture.filter.map { ", filter '\($0)'" } ?? "")
@@ -100,6 +100,7 @@ struct LivePipeline {
             }
             sinks.write(events)
             events.removeAll(keepingCapacity: true)
+            sinks.reportProblems()
             let pending = signals.drain()
             if pending.reopen { sinks.reopen() }
             if pending.stop {
@@ -126,8 +127,8 @@ struct LivePipeline {
         sinks.write(events)
         let final = statsEvent(&sensor, activeFlows: openFlows, source: source, sinks: sinks)
         sinks.write([.sensorStats(final)])
-        let outputCounters = sinks.finish()
-        if !quiet {
+        let outputCounters = sinks.finish(timeout: settings.drainTimeout, finalStats: .sensorStats(final))
+        if !settings.quiet {
             for (destination, counters) in outputCounters {
                 StandardError.line("tlsprint: \(destination): \(counters.summary)")
             }
@@ -193,11 +194,20 @@ final class LiveSinks {
     private final class NetworkBox {
         var sink: OutputSink
         var lastFailure: String?
+        var report = DeliveryReport()
         let destination: String
-        init(_ sink: consuming OutputSink, destination: String) {
+        let encoding: EventEncoding
+        init(_ sink: consuming OutputSink, destination: String, encoding: EventEncoding) {
             self.sink = sink
             self.destination = destination
+            self.encoding = encoding
         }
+    }
+
+    /// An output that could not be opened.
+    struct OpenFailure: Error {
+        var destination: OutputDestination
+        var failure: SinkError
     }
 
     /// Events each local output may hold while it catches up.
@@ -207,16 +217,26 @@ final class LiveSinks {
     private let local: [LocalOutputWriter]
 
     /// Opens every destination.
-    /// - Throws: the first `SinkError`, naming the destination.
-    init(destinations: [OutputDestination], format: OutputFormat, identity: EncoderIdentity) throws(SinkError) {
+    /// - Throws: the first failure, with its destination.
+    init(settings: OutputSettings) throws(OpenFailure) {
         var network: [NetworkBox] = []
         var local: [LocalOutputWriter] = []
-        for destination in destinations {
-            let sink = try OutputSink(destination: destination, defaultFormat: format, identity: identity)
+        for destination in settings.destinations {
+            let sink: OutputSink
+            do {
+                sink = try OutputSink(
+                    destination: destination,
+                    defaultFormat: settings.format,
+                    identity: settings.identity
+                )
+            } catch {
+                throw OpenFailure(destination: destination, failure: error)
+            }
             if sink.networkCounters == nil {
                 local.append(LocalOutputWriter(sink: sink, capacity: Self.localQueueCapacity))
             } else {
-                network.append(NetworkBox(sink, destination: "\(destination)"))
+                let encoding = destination.format(default: settings.format).encoder(identity: settings.identity)
+                network.append(NetworkBox(sink, destination: "\(destination)", encoding: encoding))
             }
         }
         self.network = network
@@ -237,6 +257,18 @@ final class LiveSinks {
         }
     }
 
+    /// Says on stderr, whatever `--quiet` says, when a network output cannot deliver: its first failure,
+    /// then at most one line a minute (``DeliveryReport``).
+    func reportProblems() {
+        let now = Double(WallClock.monotonicNanoseconds) / 1e9
+        for box in network {
+            guard let counters = box.sink.networkCounters else { continue }
+            if let line = box.report.line(for: counters, at: now) {
+                StandardError.line("tlsprint: \(box.destination): \(line)")
+            }
+        }
+    }
+
     /// Reopens file outputs (SIGHUP), on their writer threads.
     func reopen() {
         for writer in local { writer.requestReopen() }
@@ -247,17 +279,25 @@ final class LiveSinks {
         local.reduce(0) { $0 + $1.dropped } + network.reduce(0) { $0 + $1.sink.droppedCount }
     }
 
-    /// Drains every output for at most two seconds each; returns each network output's counters (for the
-    /// end-of-run summary) and reports events a local output could not write in time.
-    func finish() -> [(destination: String, counters: NetworkSinkCounters)] {
+    /// Drains every output, all together for at most `timeout` seconds; returns each network output's
+    /// counters (for the end-of-run summary) and reports on stderr events an output did not deliver. When
+    /// a network output did not deliver everything, `finalStats` (its last event) goes to stderr as well.
+    func finish(timeout: Double, finalStats: Event) -> [(destination: String, counters: NetworkSinkCounters)] {
+        let deadline = Date(timeIntervalSinceNow: timeout)
         for writer in local {
-            let left = writer.finish(timeout: 2)
+            let left = writer.finish(timeout: max(0, deadline.timeIntervalSinceNow))
             if left > 0 { StandardError.line("tlsprint: output: \(left) events not written at exit") }
         }
         var result: [(destination: String, counters: NetworkSinkCounters)] = []
         for box in network {
             do throws(SinkError) {
-                result.append((box.destination, try box.sink.finish(timeout: 2)))
+                let counters = try box.sink.finish(timeout: max(0, deadline.timeIntervalSinceNow))
+                result.append((box.destination, counters))
+                if let line = SinkHandle.undeliveredLine(counters) {
+                    StandardError.line("tlsprint: \(box.destination): \(line)")
+                    let record = String(decoding: box.encoding.record(finalStats), as: UTF8.self)
+                    StandardError.line("tlsprint: \(box.destination): final sensor_stats not delivered: \(record)")
+                }
             } catch { report(error, box) }
         }
         return result
@@ -267,6 +307,6 @@ final class LiveSinks {
         let text = "\(error)"
         guard text != box.lastFailure else { return }
         box.lastFailure = text
-        StandardError.line("tlsprint: output failed: \(text)")
+        StandardError.line("tlsprint: \(box.destination): output failed: \(text)")
     }
 }

@@ -6,46 +6,68 @@ import TLSPrintOutput
 import TLSPrintSensor
 
 /// Wires capture → sensor → sinks for `read`, and reports the run on stderr.
+///
+/// SIGINT and SIGTERM are blocked and asked for before each read of the input and while a pipe is quiet,
+/// so a stop ends the read with the summary of what was read and exit status 130 or 143.
 struct Pipeline {
     var configuration: SensorConfiguration
-    var destinations: [OutputDestination]
-    var format: OutputFormat
-    var identity: EncoderIdentity
-    var quiet: Bool
+    var settings: OutputSettings
     /// `--bpf`: only packets it accepts reach the sensor.
     var filter: PacketFilter?
 
     /// Reads every file through one sensor; returns the exit status.
     func read(files: [String]) -> ExitStatus {
+        let signals: SignalChannel
+        do { signals = try SignalChannel(hangup: false) } catch {
+            StandardError.line("tlsprint: \(error)")
+            return .osError
+        }
         var sinks: [SinkHandle] = []
-        for destination in destinations {
+        for destination in settings.destinations {
             do {
-                let sink = try OutputSink(destination: destination, defaultFormat: format, identity: identity)
-                sinks.append(SinkHandle(sink))
+                let sink = try OutputSink(
+                    destination: destination,
+                    defaultFormat: settings.format,
+                    identity: settings.identity
+                )
+                sinks.append(SinkHandle(sink, destination: "\(destination)"))
             } catch {
                 StandardError.line("tlsprint: \(destination): \(error)")
-                return .ioError
+                return ExitStatus(error)
             }
         }
         var sensor = Sensor(configuration: configuration)
         var events: [Event] = []
         events.reserveCapacity(16)
         var status = ExitStatus.success
+        var captureFailed = false
         var bytesRead = 0
         let started = Date()
-        let progress = ProgressLine(enabled: !quiet && StandardError.isTerminal)
+        let progress = ProgressLine(enabled: !settings.quiet && StandardError.isTerminal)
         var outputFailure: String?
         var filterFailure: CaptureError?
         var filteredOut = 0
-        for file in files {
+        var stopSignal: Int32?
+        let stopRequested = { () -> Int32? in
+            if stopSignal == nil {
+                let pending = signals.drain()
+                if pending.stop { stopSignal = pending.stopSignal }
+            }
+            return stopSignal
+        }
+        for file in files where stopRequested() == nil {
+            var source: PcapFileSource?
             do {
-                let source = try PcapFileSource(path: file)
-                source.willRead = {
+                let opened = try PcapFileSource(path: file)
+                source = opened
+                opened.willRead = {
                     for sink in sinks {
                         if let failure = sink.flush() { outputFailure = failure }
+                        sink.reportProblems()
                     }
                 }
-                try source.forEachPacket { info, frame in
+                opened.interruption = stopRequested
+                try opened.forEachPacket { info, frame in
                     if let filter {
                         do throws(CaptureError) {
                             guard try filter.accepts(info, frame) else {
@@ -64,35 +86,34 @@ struct Pipeline {
                         if let failure = sink.write(events, flush: false) { outputFailure = failure }
                     }
                     events.removeAll(keepingCapacity: true)
-                    progress.update(bytes: source.bytesRead)
+                    progress.update(bytes: opened.bytesRead)
                 }
-                bytesRead += source.bytesRead
             } catch {
+                progress.clear()
                 StandardError.line("tlsprint: \(error)")
-                status = ExitStatus(error)
+                if case .interrupted = error {} else { captureFailed = true }
+                status = status.combined(with: ExitStatus(error))
             }
+            bytesRead += source?.bytesRead ?? 0
         }
         progress.clear()
         sensor.finish(into: &events)
         for sink in sinks {
             if let failure = sink.write(events, flush: true) { outputFailure = failure }
         }
-        var outputCounters: [String] = []
-        for (destination, sink) in zip(destinations, sinks) {
-            if let counters = sink.finish(timeout: 2) {
-                outputCounters.append("tlsprint: \(destination): \(counters.summary)")
-            }
-        }
+        let delivery = drain(sinks)
         if let outputFailure {
             StandardError.line("tlsprint: output failed: \(outputFailure)")
-            if status == .success { status = .ioError }
+            status = status.combined(with: .ioError)
         }
+        if delivery.undelivered > 0 { status = status.combined(with: .ioError) }
         if let filterFailure {
             StandardError.line("tlsprint: \(filterFailure)")
-            if status == .success { status = .usage }
+            status = status.combined(with: .usage)
         }
-        if !quiet {
-            let counters = sensor.snapshotCounters()
+        let counters = sensor.snapshotCounters()
+        // After a fatal input error with nothing read, a summary would be lines of zeros.
+        if !settings.quiet, stopSignal != nil || !captureFailed || counters.packets > 0 {
             Summary(
                 counters: counters,
                 activeFlows: sensor.activeFlows,
@@ -103,40 +124,25 @@ struct Pipeline {
             if let filter {
                 StandardError.line("tlsprint: filter '\(filter.expression)': \(filteredOut) packets left out")
             }
-            for line in outputCounters { StandardError.line(line) }
+            for line in delivery.summaries { StandardError.line(line) }
         }
         return status
     }
-}
 
-/// Owns one non-copyable sink so several can sit in an array.
-final class SinkHandle {
-    private var sink: OutputSink
-
-    init(_ sink: consuming OutputSink) { self.sink = sink }
-
-    /// Writes `events` in order, then flushes if asked; returns the first failure as text.
-    func write(_ events: [Event], flush: Bool) -> String? {
-        var failure: String?
-        for event in events {
-            do { try sink.write(event) } catch { failure = failure ?? "\(error)" }
+    /// Waits, all outputs together, at most `--drain-timeout` for the network outputs to deliver and close;
+    /// says on stderr (even under `--quiet`) how many events each did not deliver.
+    private func drain(_ sinks: [SinkHandle]) -> (undelivered: Int, summaries: [String]) {
+        let deadline = Date(timeIntervalSinceNow: settings.drainTimeout)
+        var undelivered = 0
+        var summaries: [String] = []
+        for sink in sinks {
+            guard let counters = sink.finish(timeout: max(0, deadline.timeIntervalSinceNow)) else { continue }
+            summaries.append("tlsprint: \(sink.destination): \(counters.summary)")
+            if let line = SinkHandle.undeliveredLine(counters) {
+                StandardError.line("tlsprint: \(sink.destination): \(line)")
+                undelivered += counters.undelivered
+            }
         }
-        if flush {
-            do { try sink.flush() } catch { failure = failure ?? "\(error)" }
-        }
-        return failure
-    }
-
-    /// Flushes buffered records; the failure as text.
-    func flush() -> String? {
-        do { try sink.flush() } catch { return "\(error)" }
-        return nil
-    }
-
-    /// Drains a network output for at most `timeout` seconds; its counters (nil for local outputs).
-    func finish(timeout: Double) -> NetworkSinkCounters? {
-        let network = sink.networkCounters != nil
-        let counters = try? sink.finish(timeout: timeout)
-        return network ? counters : nil
+        return (undelivered, summaries)
     }
 }

@@ -12,17 +12,20 @@ final class SignalChannel {
     struct Pending: Hashable {
         /// SIGINT or SIGTERM arrived.
         var stop = false
+        /// The first of them (for the exit status 128 + signal).
+        var stopSignal: Int32 = 0
         /// SIGHUP arrived.
         var reopen = false
     }
 
     private var mask = sigset_t()
 
-    /// Blocks SIGINT, SIGTERM and SIGHUP in this thread and the threads it starts from now on.
+    /// Blocks SIGINT, SIGTERM and (unless `hangup` is false, as for `read`, which a hang-up still ends)
+    /// SIGHUP in this thread and the threads it starts from now on.
     /// - Throws: the errno of `pthread_sigmask`.
-    init() throws(SignalChannelError) {
+    init(hangup: Bool = true) throws(SignalChannelError) {
         sigemptyset(&mask)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&mask, signal) }
+        for signal in hangup ? [SIGINT, SIGTERM, SIGHUP] : [SIGINT, SIGTERM] { sigaddset(&mask, signal) }
         let blocked = pthread_sigmask(SIG_BLOCK, &mask, nil)
         guard blocked == 0 else { throw SignalChannelError(errno: blocked) }
     }
@@ -36,7 +39,9 @@ final class SignalChannel {
             guard signal > 0 else { break }
             switch signal {
             case SIGHUP: pending.reopen = true
-            case SIGINT, SIGTERM: pending.stop = true
+            case SIGINT, SIGTERM:
+                if !pending.stop { pending.stopSignal = signal }
+                pending.stop = true
             default: break
             }
         }

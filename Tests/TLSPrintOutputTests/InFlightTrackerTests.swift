@@ -39,7 +39,7 @@ import Testing
         counters.connectFailures = 1
         #expect(
             counters.summary
-                == "sent 10/12, dropped 2 (overflow 2, send 0, exit 0), truncated 0, 1 disconnects with "
+                == "sent 10/12, dropped 2 (overflow 2, send 0, exit 0), 0 refused, truncated 0, 1 disconnects with "
                 + "3 maybe in flight, 0 unconfirmed at exit, 2 connections (1 failed attempts)"
         )
     }

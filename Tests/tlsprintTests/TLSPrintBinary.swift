@@ -59,9 +59,10 @@ enum TLSPrintBinary {
         process.executableURL = binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        for name in ["NODE_NAME", "DEDUP_TTL", "TLSPRINT_MAX_FLOWS", "TLSPRINT_FLOW_TIMEOUT"] {
-            environment[name] = nil
+        for name in environment.keys where name.hasPrefix("TLSPRINT_") && name != "TLSPRINT_SHARED" {
+            environment[name] = nil  // every option has a TLSPRINT_* fallback: the caller's must not leak in
         }
+        for name in ["NODE_NAME", "DEDUP_TTL"] { environment[name] = nil }
         environment.merge(extra) { $1 }
         process.environment = environment
         let out = try FileHandle(forWritingTo: outURL)

@@ -14,11 +14,16 @@ struct KernelTCPInfo: Sendable {
             UInt64, UInt64, UInt64, UInt64, UInt64
         ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
-    /// `tcpi_bytes_acked` (byte offset 120): stream bytes the peer has acknowledged (RFC 4898
+    /// Stream bytes the peer has acknowledged, from `tcpi_bytes_acked` (byte offset 120; RFC 4898
     /// tcpEStatsAppHCThruOctetsAcked); nil when the kernel did not fill it.
+    ///
+    /// The kernel counts acknowledged sequence numbers, and on a connection this side opened the SYN is the
+    /// first of them (measured: 1,001 after 1,000 data bytes): so this is the field minus one. The FIN
+    /// takes one more, so after a half-close every byte and the FIN are acknowledged at
+    /// `bytes sent + 1`.
     var bytesAcknowledged: Int? {
         let value = words.15
-        return value == 0 ? nil : Int(clamping: value)
+        return value == 0 ? nil : Int(clamping: value) - 1
     }
 
     /// Reads `TCP_INFO` from a connected TCP socket; nil on error.

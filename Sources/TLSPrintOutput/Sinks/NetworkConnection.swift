@@ -1,3 +1,5 @@
+import Foundation
+
 /// One connection a ``NetworkSender`` thread sends framed records on: a UDP socket, a TCP connection or a
 /// TLS session. Used only by that thread.
 protocol NetworkConnection: AnyObject {
@@ -16,4 +18,12 @@ protocol NetworkConnection: AnyObject {
     func wireBytesAcknowledged() -> Int?
     /// Closes the connection (idempotent).
     func close()
+    /// Ends a stream connection at exit and closes it: TCP half-closes and waits until the peer's TCP has
+    /// acknowledged every byte and the FIN; TLS waits until every byte is acknowledged, then sends
+    /// close_notify. Either stops waiting at a reset or at `deadline`. Returns the bytes the peer
+    /// acknowledged (nil when unknown or for UDP).
+    func closeGracefully(until deadline: Date) -> Int?
+    /// UDP: takes the error the kernel holds for the socket (`SO_ERROR`: ECONNREFUSED after an ICMP port
+    /// unreachable for a datagram already sent); 0 when none.
+    func takePendingError() -> Int32
 }

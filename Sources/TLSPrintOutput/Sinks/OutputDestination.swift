@@ -35,7 +35,7 @@ package struct OutputDestination: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses the `--output` syntax above.
-    /// - Throws: `SinkError(.destination)` naming the text when it does not fit.
+    /// - Throws: `SinkError(.destination)` saying what is missing or wrong, and naming the text.
     package init(parsing text: String) throws(SinkError) {
         var rest = Substring(text)
         for format in OutputFormat.allCases where rest.hasPrefix(format.rawValue + "@") {
@@ -46,21 +46,25 @@ package struct OutputDestination: Hashable, Sendable, CustomStringConvertible {
             target = .standardOutput
         } else if rest.hasPrefix("file:") {
             let path = rest.dropFirst("file:".count)
-            guard !path.isEmpty else { throw SinkError(.destination, context: text) }
+            guard !path.isEmpty else { throw SinkError(.destination, context: "path missing in \(text) (file:PATH)") }
             target = .file(String(path))
         } else if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
             let scheme = rest[..<colon]
-            let (host, port) = try Self.parseHostPort(rest[rest.index(colon, offsetBy: 3)...], original: text)
+            guard ["udp", "tcp", "tls"].contains(scheme) else {
+                throw SinkError(.destination, context: "unknown scheme '\(scheme)' in \(text) \(Self.forms)")
+            }
+            let (host, port) = try Self.parseHostPort(rest[rest.index(colon, offsetBy: 3)...], original: text, scheme)
             switch scheme {
             case "udp": target = .udp(host: host, port: port)
             case "tcp": target = .tcp(host: host, port: port)
-            case "tls": target = .tls(host: host, port: port)
-            default: throw SinkError(.destination, context: text)
+            default: target = .tls(host: host, port: port)
             }
         } else {
-            throw SinkError(.destination, context: text)
+            throw SinkError(.destination, context: "not an output: \(text) \(Self.forms)")
         }
     }
+
+    private static let forms = "(-, file:PATH, udp://HOST:PORT, tcp://HOST:PORT or tls://HOST:PORT)"
 
     /// The format this output writes, given the `--format` default.
     package func format(default defaultFormat: OutputFormat) -> OutputFormat {
@@ -83,25 +87,42 @@ package struct OutputDestination: Hashable, Sendable, CustomStringConvertible {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
-    private static func parseHostPort(_ text: Substring, original: String) throws(SinkError) -> (String, UInt16) {
+    private static func parseHostPort(_ text: Substring, original: String, _ scheme: Substring) throws(SinkError)
+        -> (String, UInt16)
+    {
+        let form = "(\(scheme)://HOST:PORT)"
         let host: Substring
         let portText: Substring
         if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else {
-                throw SinkError(.destination, context: original)
+            guard let close = text.firstIndex(of: "]") else {
+                throw SinkError(.destination, context: "']' missing in \(original) (\(scheme)://[IPV6]:PORT)")
+            }
+            guard text[text.index(after: close)...].hasPrefix(":") else {
+                throw SinkError(.destination, context: "port missing in \(original) \(form)")
             }
             host = text[text.index(after: text.startIndex)..<close]
             portText = text[text.index(close, offsetBy: 2)...]
-        } else {
-            guard let colon = text.lastIndex(of: ":"), !text[..<colon].contains(":") else {
-                throw SinkError(.destination, context: original)
+        } else if let colon = text.lastIndex(of: ":") {
+            guard !text[..<colon].contains(":") else {
+                throw SinkError(
+                    .destination,
+                    context: "IPv6 address without brackets in \(original) (\(scheme)://[IPV6]:PORT)"
+                )
             }
             host = text[..<colon]
             portText = text[text.index(after: colon)...]
+        } else {
+            host = text
+            portText = ""
         }
-        guard !host.isEmpty, !host.contains("/"), portText.allSatisfy({ $0.isASCII && $0.isNumber }),
-            let port = UInt16(portText), port > 0
-        else { throw SinkError(.destination, context: original) }
+        guard !host.isEmpty else { throw SinkError(.destination, context: "host missing in \(original) \(form)") }
+        guard !host.contains("/") else {
+            throw SinkError(.destination, context: "a path is not allowed in \(original) \(form)")
+        }
+        guard !portText.isEmpty else { throw SinkError(.destination, context: "port missing in \(original) \(form)") }
+        guard portText.allSatisfy({ $0.isASCII && $0.isNumber }), let port = UInt16(portText), port > 0 else {
+            throw SinkError(.destination, context: "port '\(portText)' is not 1…65535 in \(original) \(form)")
+        }
         return (String(host), port)
     }
 }

@@ -16,7 +16,7 @@ package enum OutputSink: EventSink, ~Copyable {
     ///
     /// `destination.framing` (`--framing`) applies to TCP and TLS; without it TCP uses octet counting for
     /// syslog and LF framing for JSON lines, and TLS always uses octet counting (RFC 5425 §4.3).
-    /// - Throws: `SinkError(.open)` or `(.resolve)`.
+    /// - Throws: `SinkError(.open)` (a file), `(.load)` (TLS material) or `(.resolve)`.
     package init(
         destination: OutputDestination,
         defaultFormat: OutputFormat,

@@ -59,7 +59,7 @@ package struct SyslogStreamSink: EventSink, ~Copyable {
 
     /// Syslog over TLS (RFC 5425 requires octet counting; LF is accepted for collectors that want it):
     /// loads the TLS material and starts the sender thread (which connects in the background).
-    /// - Throws: `SinkError(.open)` when a certificate, key or CA file cannot be loaded.
+    /// - Throws: `SinkError(.load)` when a certificate, key or CA file cannot be loaded.
     package init(
         host: String,
         port: UInt16,

@@ -11,8 +11,11 @@ struct LiveCommand: ParsableCommand {
             Emits a startup event first, sensor_stats every --stats-interval seconds and once at exit \
             (with libpcap's kernel drop counts). SIGHUP reopens file outputs. Needs CAP_NET_RAW (and \
             CAP_NET_ADMIN for promiscuous mode); --user drops to an unprivileged user once the capture is \
-            open. Exit status: 0 after SIGINT/SIGTERM, 64 for a bad filter or option, 69 when the interface \
-            cannot be opened, 77 when permission is denied, 74 when an output cannot be opened.
+            open. A network output that cannot deliver says so on stderr (the first failure, then at most a \
+            line a minute), also with --quiet. Exit status: 0 after SIGINT/SIGTERM, 64 for a bad filter or \
+            option, 66 when a TLS certificate, key or CA file cannot be read, 69 when the interface cannot be \
+            opened, 73 when a file output cannot be created, 74 when another output cannot be opened, 77 when \
+            permission is denied.
             """
     )
 
@@ -25,16 +28,9 @@ struct LiveCommand: ParsableCommand {
         let pipeline = LivePipeline(
             capture: try capture.configuration(environment: environment),
             configuration: try sensor.configuration(environment: environment),
-            destinations: try output.destinations(),
-            format: output.format,
-            identity: EncoderIdentity(
-                nodeName: output.resolvedNodeName(environment: environment, hostName: ProcessInfo.processInfo.hostName),
-                appName: output.appName,
-                sdID: output.sdID
-            ),
+            settings: try output.settings(environment: environment, hostName: ProcessInfo.processInfo.hostName),
             user: capture.resolvedUser(environment: environment),
-            statsIntervalSeconds: try capture.resolvedStatsInterval(environment: environment),
-            quiet: output.quiet
+            statsIntervalSeconds: try capture.resolvedStatsInterval(environment: environment)
         )
         let status = pipeline.run()
         if status != 0 { throw ExitCode(status) }

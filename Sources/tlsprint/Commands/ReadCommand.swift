@@ -9,16 +9,25 @@ struct ReadCommand: ParsableCommand {
         commandName: "read",
         abstract: "Read pcap/pcapng files ('-' for stdin) and print one event per handshake.",
         discussion: """
-            Several files go through one sensor in the order given, as if concatenated. Exit status: 0 on \
-            success, 65 when a capture is corrupt or truncated (everything before the damage is processed), \
-            66 when a file cannot be opened, 74 when output fails.
+            Several files go through one sensor in the order given, as if concatenated. Network outputs get up \
+            to --drain-timeout seconds at exit to deliver what is queued; events they did not deliver are \
+            counted on stderr, even with --quiet. Exit status: 0 on success; 130 or 143 after SIGINT or \
+            SIGTERM (the summary covers what was read); 66 when a file is missing, unreadable or a directory; \
+            65 when a capture is corrupt or truncated (everything before the damage is processed) or not a \
+            capture; 64 for a bad filter or option; 73 when a file output cannot be created; 74 when output \
+            fails or any event was not delivered. When several apply, the first in this order wins.
             """
     )
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var sensor: SensorOptions
 
-    @Option(help: "BPF filter (pcap-filter(7)): only packets it accepts are read, as with tcpdump -r FILE EXPR.")
+    @Option(
+        help: """
+            BPF filter (pcap-filter(7)): only packets it accepts are read, as with tcpdump -r FILE EXPR. \
+            Env: TLSPRINT_BPF.
+            """
+    )
     var bpf: String?
 
     @Argument(help: "Capture files (pcap or pcapng); '-' reads standard input.")
@@ -31,7 +40,7 @@ struct ReadCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var filter: PacketFilter?
-        if let bpf {
+        if let bpf = bpf ?? Environment.string("TLSPRINT_BPF", in: environment) {
             do { filter = try PacketFilter(expression: bpf) } catch {
                 StandardError.line("tlsprint: \(error)")
                 throw ExitCode(ExitStatus.usage.rawValue)
@@ -39,17 +48,7 @@ struct ReadCommand: ParsableCommand {
         }
         let pipeline = Pipeline(
             configuration: try sensor.configuration(environment: environment),
-            destinations: try output.destinations(),
-            format: output.format,
-            identity: EncoderIdentity(
-                nodeName: output.resolvedNodeName(
-                    environment: environment,
-                    hostName: ProcessInfo.processInfo.hostName
-                ),
-                appName: output.appName,
-                sdID: output.sdID
-            ),
-            quiet: output.quiet,
+            settings: try output.settings(environment: environment, hostName: ProcessInfo.processInfo.hostName),
             filter: filter
         )
         let status = pipeline.read(files: files)

@@ -32,7 +32,10 @@ struct CaptureOptions: ParsableArguments {
     )
     var immediate: Bool?
 
-    @Option(help: "Switch to this user once the capture is open, as tcpdump -Z does. Env: TLSPRINT_USER.")
+    @Option(
+        help:
+            "Switch to this user (NAME, UID or UID:GID; no passwd entry needed for numbers) once the capture is open, as tcpdump -Z does. Env: TLSPRINT_USER."
+    )
     var user: String?
 
     @Option(help: "Seconds between sensor_stats events (default 60, 0 disables). Env: TLSPRINT_STATS_INTERVAL.")

@@ -4,7 +4,10 @@ import TLSPrintSensor
 
 /// Options that shape the sensor, with environment fallbacks (`DEDUP_TTL`, `TLSPRINT_*`).
 struct SensorOptions: ParsableArguments {
-    @Option(help: "Suppress identical events from one source within this many seconds (0 disables). Env: DEDUP_TTL.")
+    @Option(
+        parsing: .unconditional,  // so `--dedup-ttl -5` reaches validate() instead of "Missing value"
+        help: "Suppress identical events from one source within this many seconds (0 disables). Env: DEDUP_TTL."
+    )
     var dedupTTL: Int?
 
     @Option(help: "Flows tracked at once; the least recently used is evicted beyond it. Env: TLSPRINT_MAX_FLOWS.")
@@ -26,7 +29,7 @@ struct SensorOptions: ParsableArguments {
 
     func validate() throws {
         if let memcap, memcap < 1 { throw ValidationError("--memcap must be at least 1 (MiB)") }
-        if let dedupTTL, dedupTTL < 0 { throw ValidationError("--dedup-ttl must be 0 or more") }
+        if let dedupTTL, dedupTTL < 0 { throw ValidationError("--dedup-ttl must be 0 or more, not \(dedupTTL)") }
         if let maxFlows, maxFlows < 1 { throw ValidationError("--max-flows must be at least 1") }
         if let flowTimeout, flowTimeout < 1 { throw ValidationError("--flow-timeout must be at least 1") }
         if let protocols { _ = try Self.protocols(protocols, from: "--protocols") }

@@ -1,3 +1,4 @@
+import Foundation
 internal import NIOCore
 internal import NIOPosix
 internal import NIOSSL
@@ -28,7 +29,7 @@ final class TLSConnection: NetworkConnection {
     private var counter = WireByteCounter()
 
     /// Loads the certificates and keys named in `options`.
-    /// - Throws: `SinkError(.open)` naming the file or setting that failed.
+    /// - Throws: `SinkError(.load)` naming the option, the file and the cause.
     init(host: String, port: UInt16, options: TLSClientOptions) throws(SinkError) {
         self.host = host
         self.port = Int(port)
@@ -36,24 +37,56 @@ final class TLSConnection: NetworkConnection {
         configuration.certificateVerification = .fullVerification
         configuration.minimumTLSVersion = .tlsv12
         configuration.shutdownTimeout = .seconds(1)  // how long a close waits for the peer's close_notify
-        do {
-            if let caFile = options.caFile { configuration.trustRoots = .file(caFile) }
+        do throws(SinkError) {
+            if let caFile = options.caFile {
+                try Self.checkReadable(caFile, option: "--tls-ca", directoryAllowed: true)
+                configuration.trustRoots = .file(caFile)
+            }
             switch (options.certificateFile, options.keyFile) {
             case (let certificate?, let key?):
-                configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }
-                configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
+                try Self.checkReadable(certificate, option: "--tls-cert", directoryAllowed: false)
+                try Self.checkReadable(key, option: "--tls-key", directoryAllowed: false)
+                do {
+                    configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map {
+                        .certificate($0)
+                    }
+                } catch {
+                    throw SinkError(.load, context: "--tls-cert \(certificate): not a PEM certificate (\(error))")
+                }
+                do {
+                    configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
+                } catch {
+                    throw SinkError(.load, context: "--tls-key \(key): not a PEM private key (\(error))")
+                }
             case (nil, nil):
                 break
             default:
-                throw SinkError(.open, context: "--tls-cert and --tls-key go together")
+                throw SinkError(.unsupported, context: "--tls-cert and --tls-key go together")
             }
-            context = try NIOSSLContext(configuration: configuration)
-        } catch let error as SinkError {
-            group.shutdownGracefully { _ in }
-            throw error
+            do {
+                context = try NIOSSLContext(configuration: configuration)
+            } catch {
+                let files = [
+                    options.caFile.map { "--tls-ca \($0)" }, options.certificateFile.map { "--tls-cert \($0)" },
+                ]
+                let named = files.compactMap { $0 }.joined(separator: ", ")
+                throw SinkError(.load, context: "TLS set-up failed\(named.isEmpty ? "" : " (\(named))"): \(error)")
+            }
         } catch {
             group.shutdownGracefully { _ in }
-            throw SinkError(.open, context: "TLS configuration: \(error)")
+            throw error
+        }
+    }
+
+    /// Fails with the option, the path and `open(2)`'s reason when `path` cannot be read (swift-nio-ssl's
+    /// own errors do not name the file).
+    private static func checkReadable(_ path: String, option: String, directoryAllowed: Bool) throws(SinkError) {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SinkError(.load, errno: Glibc.errno, context: "\(option) \(path)") }
+        defer { _ = Glibc.close(descriptor) }
+        var status = stat()
+        if !directoryAllowed, fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw SinkError(.load, errno: EISDIR, context: "\(option) \(path)")
         }
     }
 
@@ -90,7 +123,8 @@ final class TLSConnection: NetworkConnection {
             connected = try bootstrap.connect(host: host, port: port).wait()
         } catch {
             handshake.fail(HandshakeWaiter.ClosedEarly())
-            throw SinkError(.connect, errno: Self.errno(of: error), context: "tls connect: \(error)")
+            let code = Self.errno(of: error)
+            throw SinkError(.connect, errno: code, context: code == 0 ? "\(error)" : "")
         }
         let limit = connected.eventLoop.scheduleTask(in: .seconds(Self.timeLimitSeconds)) {
             connected.close(promise: nil)
@@ -100,7 +134,7 @@ final class TLSConnection: NetworkConnection {
             try handshake.futureResult.wait()
         } catch {
             connected.close(promise: nil)
-            throw SinkError(.connect, context: "tls handshake: \(error)")
+            throw SinkError(.connect, context: "TLS handshake failed: \(error)")
         }
         try awaitAcceptance(of: connected, watcher: watcher)
         self.counter = counter
@@ -125,7 +159,7 @@ final class TLSConnection: NetworkConnection {
                 ?? (false, 0)
             guard active else {
                 channel.close(promise: nil)
-                throw SinkError(.connect, context: "tls: the collector closed the connection after the handshake")
+                throw SinkError(.connect, context: "the collector closed the connection after the TLS handshake")
             }
             if reads > 0 {
                 if let seen = flightSeen {
@@ -147,7 +181,8 @@ final class TLSConnection: NetworkConnection {
         do {
             try channel.writeAndFlush(channel.allocator.buffer(bytes: bytes)).wait()
         } catch {
-            throw SinkError(.send, errno: Self.errno(of: error), context: "tls send: \(error)")
+            let code = Self.errno(of: error)
+            throw SinkError(.send, errno: code, context: code == 0 ? "\(error)" : "")
         }
     }
 
@@ -170,11 +205,28 @@ final class TLSConnection: NetworkConnection {
         try? channel.close().wait()  // sends close_notify, then closes the socket
     }
 
+    func closeGracefully(until deadline: Date) -> Int? {
+        guard let channel else { return nil }
+        var acknowledged = wireBytesAcknowledged()
+        while channel.isActive, (acknowledged ?? 0) < wireBytesSent, Date() < deadline {
+            usleep(10_000)
+            acknowledged = wireBytesAcknowledged() ?? acknowledged
+        }
+        close()  // close_notify; the close waits up to `shutdownTimeout` for the collector's
+        return acknowledged.map { min($0, wireBytesSent) }
+    }
+
+    func takePendingError() -> Int32 { 0 }
+
     private static func isIPLiteral(_ host: String) -> Bool {
         (try? NIOCore.SocketAddress(ipAddress: host, port: 0)) != nil
     }
 
+    /// The errno behind a swift-nio error, also inside the per-address failures of a connection attempt.
     private static func errno(of error: any Error) -> Int32 {
-        (error as? IOError)?.errnoCode ?? 0
+        if let failure = error as? NIOConnectionError {
+            return failure.connectionErrors.lazy.compactMap { ($0.error as? IOError)?.errnoCode }.first ?? 0
+        }
+        return (error as? IOError)?.errnoCode ?? 0
     }
 }
