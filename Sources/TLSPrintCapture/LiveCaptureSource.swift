@@ -103,6 +103,17 @@ package final class LiveCaptureSource {
     }
 
     /// True once `stop()` was called.
+    /// The link type by libpcap's name (`EN10MB`, `LINUX_SLL2`), or its number when libpcap has no name.
+    package var linkTypeName: String {
+        guard let name = unsafe pcap_datalink_val_to_name(Int32(bitPattern: linkType.rawValue)) else {
+            return String(linkType.rawValue)
+        }
+        return unsafe String(cString: name)
+    }
+
+    /// The snapshot length the capture uses (`pcap_snapshot`).
+    package var snapshotLength: Int { Int(unsafe pcap_snapshot(handle)) }
+
     package var isStopped: Bool { stopRequested.load(ordering: .acquiring) }
 
     /// Delivers up to `maximumPackets` waiting packets to `body`, waiting at most `timeoutMilliseconds` for one.

@@ -92,7 +92,7 @@ package enum Event: Hashable, Sendable {
     /// Writes the structured fields in the order the event's type fixes.
     package func writeFields<W: EventFieldWriter>(to writer: inout W) {
         switch self {
-        case .startup: return
+        case .startup(let event): event.writeFields(to: &writer)
         case .tlsClientHello(let event): event.writeFields(to: &writer)
         case .tlsSession(let event): event.writeFields(to: &writer)
         case .tlsCertificate(let event): event.writeFields(to: &writer)

@@ -1,15 +1,47 @@
 import TLSPrintCore
 
-/// `startup`: once when `live` starts. No structured data; the text is the message.
+/// `startup`: once when `live` starts: the message, and what the sensor runs as and captures.
 package struct StartupEvent: Hashable, Sendable {
     /// Wall-clock time.
     package var timestamp: CaptureTimestamp
     /// `sniffer started node=<NODE_NAME>`.
     package var message: String
+    /// tlsprint's version and the commit it was built from.
+    package var version: String?
+    /// The interface captured on.
+    package var interface: String?
+    /// The interface's link type by libpcap's name (`EN10MB`).
+    package var linkType: String?
+    /// The BPF filter, when one is set.
+    package var filter: String?
+    /// Bytes kept per packet, as the capture reports it.
+    package var snaplen: Int?
 
-    package init(timestamp: CaptureTimestamp, message: String) {
+    package init(
+        timestamp: CaptureTimestamp,
+        message: String,
+        version: String? = nil,
+        interface: String? = nil,
+        linkType: String? = nil,
+        filter: String? = nil,
+        snaplen: Int? = nil
+    ) {
         self.timestamp = timestamp
         self.message = message
+        self.version = version
+        self.interface = interface
+        self.linkType = linkType
+        self.filter = filter
+        self.snaplen = snaplen
+    }
+
+    /// The fields in contract order (none when only the message is known).
+    package func writeFields<W: EventFieldWriter>(to writer: inout W) {
+        if let version { writer.string("version", version) }
+        if let interface { writer.text("interface", Array(interface.utf8)) }
+        if let linkType { writer.string("link_type", linkType) }
+        if let filter { writer.text("filter", Array(filter.utf8)) }
+        if let snaplen { writer.integer("snaplen", snaplen) }
     }
 }
 
@@ -35,6 +67,8 @@ package struct SensorStatsEvent: Hashable, Sendable {
     package var parseErrors: Int
     /// Parse errors by reason (`parse_errors_<reason>`), non-zero ones only, in a fixed order.
     package var parseErrorsByReason: [ReasonCount]
+    /// True on the last one, at exit.
+    package var final = false
 
     /// One `parse_errors_<reason>` count.
     package struct ReasonCount: Hashable, Sendable {
@@ -71,5 +105,6 @@ package struct SensorStatsEvent: Hashable, Sendable {
         writer.integer("suppressed", suppressed)
         writer.integer("parse_errors", parseErrors)
         for entry in parseErrorsByReason { writer.integer("parse_errors_" + entry.reason, entry.count) }
+        writer.bool("final", final)
     }
 }

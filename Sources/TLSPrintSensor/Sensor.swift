@@ -87,6 +87,7 @@ package struct Sensor: ~Copyable {
         }
         guard deduplicator.shouldEmit(event) else {
             counters.suppressed += 1
+            counters.suppressedByType[event.type, default: 0] += 1
             return
         }
         counters.events += 1

@@ -1,4 +1,5 @@
 import TLSPrintCore
+import TLSPrintEvent
 import TLSPrintHTTP
 import TLSPrintSSH
 
@@ -42,6 +43,8 @@ package struct SensorCounters: Hashable, Sendable {
     /// HTTP directions let go (no longer HTTP, or past a cap), by reason.
     package var httpStreamsStopped: [HTTPStopReason: Int] = [:]
     package var suppressed = 0
+    /// Suppressed events by type, for the summary.
+    package var suppressedByType: [EventType: Int] = [:]
     package var streamsTruncated = 0
     package var streamGapsAbandoned = 0
     package var malformedHellos = 0

@@ -31,8 +31,8 @@ package struct ProtocolVersion: RawRepresentable, Hashable, Sendable {
     /// True for the DTLS versions: major byte 0xFE, and OpenSSL's pre-RFC 4347 DTLS 0x0100 (DTLS1_BAD_VER).
     package var isDTLS: Bool { rawValue >> 8 == 0xFE || rawValue == 0x0100 }
 
-    /// The `tls_version` event value: `SSL 3.0`, `TLS 1.0`…`TLS 1.3`, otherwise `0xhhhh` — DTLS versions
-    /// included, as shared/spec/events.md lists no other names.
+    /// The `tls_version` event value: `SSL 3.0`, `TLS 1.0`…`TLS 1.3`, `DTLS 1.0`, `DTLS 1.2`, `DTLS 1.3`,
+    /// otherwise `0xhhhh` (OpenSSL's pre-standard DTLS 0x0100 among them).
     package var displayName: String {
         switch self {
         case .ssl3: "SSL 3.0"
@@ -40,6 +40,9 @@ package struct ProtocolVersion: RawRepresentable, Hashable, Sendable {
         case .tls11: "TLS 1.1"
         case .tls12: "TLS 1.2"
         case .tls13: "TLS 1.3"
+        case .dtls10: "DTLS 1.0"
+        case .dtls12: "DTLS 1.2"
+        case .dtls13: "DTLS 1.3"
         default: "0x" + Hex.fourDigits(rawValue)
         }
     }

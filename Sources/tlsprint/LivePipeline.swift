@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Glibc
 import TLSPrintCapture
@@ -52,12 +53,20 @@ struct LivePipeline {
         }
         sinks.write([
             .startup(
-                StartupEvent(timestamp: WallClock.now, message: "sniffer started node=\(settings.identity.nodeName)")
+                StartupEvent(
+                    timestamp: WallClock.now,
+                    message: "sniffer started node=\(settings.identity.nodeName)",
+                    version: TLSPrint.configuration.version,
+                    interface: capture.interface,
+                    linkType: source.linkTypeName,
+                    filter: capture.filter,
+                    snaplen: source.snapshotLength
+                )
             )
         ])
         if !settings.quiet {
             StandardError.line(
-                "tlsprint: capturing on \(capture.interface) (link type \(source.linkType.rawValue))"
+                "tlsprint: capturing on \(capture.interface) (link type \(source.linkTypeName))"
                     + (capture.filter.map { ", filter '\($0)'" } ?? "")
             )
         }
@@ -125,7 +134,8 @@ struct LivePipeline {
         let openFlows = sensor.activeFlows  // the final report counts the flows open when capture stopped
         sensor.finish(into: &events)
         sinks.write(events)
-        let final = statsEvent(&sensor, activeFlows: openFlows, source: source, sinks: sinks)
+        var final = statsEvent(&sensor, activeFlows: openFlows, source: source, sinks: sinks)
+        final.final = true
         sinks.write([.sensorStats(final)])
         let outputCounters = sinks.finish(timeout: settings.drainTimeout, finalStats: .sensorStats(final))
         if !settings.quiet {

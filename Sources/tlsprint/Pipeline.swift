@@ -118,7 +118,8 @@ struct Pipeline {
                 counters: counters,
                 activeFlows: sensor.activeFlows,
                 bytesRead: bytesRead,
-                seconds: -started.timeIntervalSinceNow
+                seconds: -started.timeIntervalSinceNow,
+                dedupSeconds: configuration.dedupTTLSeconds
             )
             .print()
             if let filter {

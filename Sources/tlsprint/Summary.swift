@@ -3,40 +3,59 @@ import TLSPrintCore
 import TLSPrintEvent
 import TLSPrintSensor
 
-/// The end-of-run summary on stderr.
+/// The end-of-run summary on stderr: what was read, what was found, what was left out and why.
 struct Summary {
     var counters: SensorCounters
     var activeFlows: Int
     var bytesRead: Int
     var seconds: Double
+    /// The dedup window, when deduplication is on.
+    var dedupSeconds: Int64
 
     func print() {
         let megabytes = Double(bytesRead) / 1_000_000
         let rate = seconds > 0 ? megabytes / seconds : 0
+        let c = counters
         var lines = [
-            "tlsprint: \(counters.packets) packets, \(counters.bytes) bytes, "
-                + "\(counters.flowsCreated) flows (\(counters.flowsEvicted) evicted, \(counters.flowsExpired) expired, "
-                + "\(counters.flowsReleasedForMemory) released at the memory cap)",
-            "tlsprint: \(counters.handshakes) handshakes (\(counters.clientHellos) client hellos, "
-                + "\(counters.serverHellos) server hellos, \(counters.certificates) certificates, "
-                + "\(counters.sslv2ClientHellos) SSLv2 hellos)",
-            "tlsprint: \(counters.sshStreams) SSH streams (\(counters.sshHandshakes) handshakes, "
-                + "\(counters.sshWindows) JA4SSH windows), \(counters.httpStreams) HTTP streams "
-                + "(\(counters.httpRequests) requests)",
-            "tlsprint: \(counters.certificateLookups) certificates looked up, "
-                + "\(counters.certificateCacheHits) answered by the certificate cache",
-            "tlsprint: \(counters.events) events, \(counters.suppressed) suppressed",
+            "tlsprint: \(Self.count(c.packets, "packet")), \(Self.count(c.bytes, "byte")), "
+                + "\(Self.count(c.flowsCreated, "flow")) (\(c.flowsEvicted) evicted, \(c.flowsExpired) expired, "
+                + "\(c.flowsReleasedForMemory) released at the memory cap)",
+            "tlsprint: TLS: \(Self.count(c.clientHellos, "client hello")), "
+                + "\(Self.count(c.serverHellos, "server hello")), \(Self.count(c.certificates, "certificate message"))"
+                + ", \(Self.count(c.sslv2ClientHellos, "SSLv2 client hello")); "
+                + "\(Self.count(c.certificateLookups, "certificate")) looked up, "
+                + "\(c.certificateCacheHits) answered by the certificate cache",
+            "tlsprint: SSH: \(Self.count(c.sshStreams, "stream")), \(Self.count(c.sshHandshakes, "handshake")), "
+                + "\(Self.count(c.sshWindows, "JA4SSH window")); HTTP: \(Self.count(c.httpStreams, "stream")), "
+                + "\(Self.count(c.httpRequests, "request"))",
+            "tlsprint: \(Self.count(c.events, "event")), \(suppressedText)",
         ]
-        var errors = "tlsprint: \(counters.parseErrorTotal) parse errors"
-        let byReason = counters.parseErrorsByStage.map { "\($0.0.rawValue).\($0.1.rawValue)=\($0.2)" }
+        var errors = "tlsprint: \(Self.count(c.parseErrorTotal, "parse error"))"
+        let byReason = c.parseErrorsByStage.map { "\($0.0.rawValue).\($0.1.rawValue)=\($0.2)" }
         if !byReason.isEmpty { errors += " (" + byReason.joined(separator: ", ") + ")" }
         lines.append(errors)
-        let stops = counters.streamsLetGo.map { "\($0.0)=\($0.1)" }
+        let stops = c.streamsLetGo.map { "\($0.0)=\($0.1)" }
         if !stops.isEmpty { lines.append("tlsprint: streams let go: " + stops.joined(separator: ", ")) }
         lines.append(
             "tlsprint: \(String(format: "%.3f", seconds)) s, \(String(format: "%.1f", megabytes)) MB, "
                 + "\(String(format: "%.1f", rate)) MB/s"
         )
         for line in lines { StandardError.line(line) }
+    }
+
+    /// `0 suppressed (deduplication off)`, or what was suppressed, by type, as repeats within the window.
+    var suppressedText: String {
+        guard dedupSeconds > 0 else { return "0 suppressed (deduplication off)" }
+        let byType = EventType.allCases.compactMap { type in
+            counters.suppressedByType[type].map { "\($0) \(type.rawValue)" }
+        }
+        let window = "repeats from one source within \(dedupSeconds) s"
+        guard !byType.isEmpty else { return "0 suppressed (\(window))" }
+        return "\(counters.suppressed) suppressed as \(window): " + byType.joined(separator: ", ")
+    }
+
+    /// `1 packet`, `2 packets`: the count and the noun, plural unless the count is one.
+    static func count(_ number: Int, _ singular: String) -> String {
+        "\(number) \(singular)\(number == 1 ? "" : "s")"
     }
 }

@@ -33,7 +33,7 @@ import Testing
             "packets": "1000", "bytes": "0", "dropped_kernel": "0", "dropped_interface": "0", "dropped_output": "0",
             "flows_active": "0", "flows_evicted": "0", "handshakes": "0", "ssh_streams": "0", "http_streams": "0",
             "ssh_events": "0", "http_events": "0", "events": "0", "suppressed": "0",
-            "parse_errors": "3", "parse_errors_truncated": "3",
+            "parse_errors": "3", "parse_errors_truncated": "3", "final": "false",
         ],
     ]
 

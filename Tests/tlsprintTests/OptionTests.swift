@@ -16,19 +16,20 @@ import Testing
     }
 
     /// zeek google-duplicate.pcap: two connections from one client with identical hellos (expected.json: same
-    /// ja3/ja3s, same client IP). Default dedup keeps the first of each type; 0 keeps both.
-    @Test func dedupTTLZeroKeepsRepeatedHandshakes() throws {
+    /// ja3/ja3s, same client IP). `read` keeps both by default (an analyst sees every event); `--dedup-ttl 300`
+    /// or `DEDUP_TTL=300` keeps the first of each type, and the summary names what it suppressed.
+    @Test func readKeepsRepeatsUnlessDeduplicationIsAskedFor() throws {
         guard let binary = TLSPrintBinary.require() else { return }
         guard let corpus = SharedCorpus.url("corpus/zeek/pcap/google-duplicate.pcap") else {
             if SharedCorpus.isCI { Issue.record("shared corpus missing under CI") }
             return
         }
-        let deduplicated = try TLSPrintBinary.run(binary, ["read", "--quiet", corpus.path])
-        let everything = try TLSPrintBinary.run(binary, ["read", "--quiet", "--dedup-ttl", "0", corpus.path])
+        let everything = try TLSPrintBinary.run(binary, ["read", "--quiet", corpus.path])
+        let deduplicated = try TLSPrintBinary.run(binary, ["read", "--quiet", "--dedup-ttl", "300", corpus.path])
         let fromEnvironment = try TLSPrintBinary.run(
             binary,
             ["read", "--quiet", corpus.path],
-            environment: ["DEDUP_TTL": "0"]
+            environment: ["DEDUP_TTL": "300"]
         )
         let kept = Self.messageIDs(deduplicated)
         let all = Self.messageIDs(everything)
@@ -37,9 +38,28 @@ import Testing
         #expect(all.filter { $0 == "tls_client_hello" }.count == 2)
         #expect(all.filter { $0 == "tls_session" }.count == 2)
         for type in Set(all) { #expect(all.filter { $0 == type }.count == 2 * kept.filter { $0 == type }.count) }
-        #expect(fromEnvironment.stdout == everything.stdout)
-        let summary = try TLSPrintBinary.run(binary, ["read", corpus.path])
-        #expect(summary.stderr.contains("\(kept.count) events, \(all.count - kept.count) suppressed"))
+        #expect(fromEnvironment.stdout == deduplicated.stdout)
+        let plain = try TLSPrintBinary.run(binary, ["read", corpus.path])
+        #expect(plain.stderr.contains("\(all.count) events, 0 suppressed (deduplication off)"), "\(plain.stderr)")
+        let summary = try TLSPrintBinary.run(binary, ["read", "--dedup-ttl", "300", corpus.path])
+        let types = Set(all).sorted().map { "1 \($0)" }
+        #expect(
+            summary.stderr.contains(
+                "\(kept.count) events, \(all.count - kept.count) suppressed as repeats from one source within 300 s: "
+            ),
+            "\(summary.stderr)"
+        )
+        for type in types { #expect(summary.stderr.contains(type), "\(summary.stderr)") }
+    }
+
+    /// Singular and plural as counted: one packet, one flow, one event.
+    @Test func summaryWordsFollowTheCounts() throws {
+        guard let binary = TLSPrintBinary.require() else { return }
+        let result = try TLSPrintBinary.run(binary, ["read", Fixture.url("captures/openssl-tls12.pcap").path])
+        #expect(!result.stderr.contains(" 1 packets") && !result.stderr.contains(" 1 flows"), "\(result.stderr)")
+        #expect(result.stderr.contains(" 1 flow ("), "\(result.stderr)")
+        #expect(result.stderr.contains("SSH: 0 streams, 0 handshakes, 0 JA4SSH windows"), "\(result.stderr)")
+        #expect(result.stderr.contains("TLS: 1 client hello, 1 server hello, "), "\(result.stderr)")
     }
 
     @Test func nodeNameFromEnvironmentAndFlag() throws {

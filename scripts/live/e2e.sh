@@ -5,9 +5,11 @@
 # only inside the namespaces). TLS servers (openssl s_server, gnutls-serv if installed) run in the server
 # namespace, where `tlsprint live -i <veth> --format json` and `tcpdump -w` capture the same veth at the
 # same time. Clients (openssl s_client, curl, gnutls-cli if installed) connect at TLS 1.2 and 1.3. Then:
-#   - every TLS event's JA3/JA4/JA4S/JA4T from live equals the one `tlsprint read` gives on the tcpdump file;
+#   - every TLS event's JA3/JA4/JA4S/JA4T from live equals the one `tlsprint read` gives on the tcpdump file,
+#     and so does every `http_request` (curl to Python's http.server on port 8081) with its JA4H;
 #   - JA3 equals tshark's tls.handshake.ja3 (skipped when tshark is absent);
-#   - ja4l_c is present on live events; the first event is `startup`, the last a `sensor_stats`.
+#   - ja4l_c is present on live events; the first event is `startup` (with the interface, EN10MB, snaplen and
+#     version), the last a `sensor_stats` with final=true (the periodic ones final=false).
 # Needs root and `ip netns`; otherwise it prints why and exits 0. Cleans up on any exit.
 #
 # Usage: scripts/live/e2e.sh            (TLSPRINT=/path/to/tlsprint to use a given binary)
@@ -81,6 +83,10 @@ pids+=($live_pid)
 setsid ip netns exec "$server_ns" openssl s_server -accept 4433 -key "$work/key.pem" -cert "$work/cert.pem" -www -quiet \
     >/dev/null 2>&1 &
 pids+=($!)
+# Plain HTTP on a port no TLS or HTTP rule names: recognised by its request line.
+setsid ip netns exec "$server_ns" python3 -m http.server 8081 --bind "$server_ip" --directory "$work" \
+    >/dev/null 2>&1 &
+pids+=($!)
 have_gnutls=0
 if command -v gnutls-serv >/dev/null && command -v gnutls-cli >/dev/null; then
     have_gnutls=1
@@ -116,6 +122,14 @@ if [[ $have_gnutls -eq 1 ]]; then
             --priority "NORMAL:-VERS-ALL:+VERS-TLS$version" "$server_ip"
     done
 fi
+http_clients=0
+for path in / /cert.pem; do
+    if in_client timeout 10 curl -s -o /dev/null "http://$server_ip:8081$path" </dev/null; then
+        http_clients=$((http_clients + 1))
+    else
+        say "HTTP client for $path failed"
+    fi
+done
 sleep 1.5
 
 kill -TERM "$live_pid"
@@ -136,4 +150,5 @@ else
     say "tshark not installed: JA3-vs-tshark check skipped"
 fi
 
-python3 "$(dirname "$0")/compare.py" "$work/live.jsonl" "$work/read.jsonl" "$clients" ${tshark_file:+"$tshark_file"}
+python3 "$(dirname "$0")/compare.py" "$work/live.jsonl" "$work/read.jsonl" "$clients" "$server_if" "$http_clients" \
+    ${tshark_file:+"$tshark_file"}

@@ -27,7 +27,7 @@ struct LiveCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let pipeline = LivePipeline(
             capture: try capture.configuration(environment: environment),
-            configuration: try sensor.configuration(environment: environment),
+            configuration: try sensor.configuration(environment: environment, defaultDedupTTL: 300),
             settings: try output.settings(environment: environment, hostName: ProcessInfo.processInfo.hostName),
             user: capture.resolvedUser(environment: environment),
             statsIntervalSeconds: try capture.resolvedStatsInterval(environment: environment)

@@ -47,7 +47,7 @@ struct ReadCommand: ParsableCommand {
             }
         }
         let pipeline = Pipeline(
-            configuration: try sensor.configuration(environment: environment),
+            configuration: try sensor.configuration(environment: environment, defaultDedupTTL: 0),
             settings: try output.settings(environment: environment, hostName: ProcessInfo.processInfo.hostName),
             filter: filter
         )

@@ -6,7 +6,10 @@ import TLSPrintSensor
 struct SensorOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,  // so `--dedup-ttl -5` reaches validate() instead of "Missing value"
-        help: "Suppress identical events from one source within this many seconds (0 disables). Env: DEDUP_TTL."
+        help: """
+            Suppress identical events from one source within this many seconds (0 disables; default: 0 in read, \
+            300 in live). Env: DEDUP_TTL.
+            """
     )
     var dedupTTL: Int?
 
@@ -45,9 +48,11 @@ struct SensorOptions: ParsableArguments {
         }
     }
 
-    /// The configuration from flags, then environment, then defaults.
-    func configuration(environment: [String: String]) throws -> SensorConfiguration {
+    /// The configuration from flags, then environment, then defaults; `defaultDedupTTL` is the command's own
+    /// (read: 0, an analyst sees every event; live: 300, what the honeypot collector expects).
+    func configuration(environment: [String: String], defaultDedupTTL: Int64) throws -> SensorConfiguration {
         var configuration = SensorConfiguration()
+        configuration.dedupTTLSeconds = defaultDedupTTL
         configuration.flowTableSeed = UInt64.random(in: .min ... .max)  // hash flooding: see SensorConfiguration
         if let ttl = try dedupTTL ?? Environment.integer("DEDUP_TTL", in: environment) {
             guard ttl >= 0 else { throw ValidationError("DEDUP_TTL must be 0 or more") }
