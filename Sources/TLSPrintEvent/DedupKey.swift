@@ -18,17 +18,26 @@ package enum DedupKey: Hashable, Sendable {
 extension Event {
     /// The dedup key; nil for types that are never suppressed (`startup`, `sensor_stats`). The source is the
     /// client's address.
-    package var dedupKey: DedupKey? {
+    package var dedupKey: DedupKey? { dedupKey(enabled: .all) }
+
+    /// The dedup key made of the `enabled` families only (`--fingerprints`): a disabled family's value is
+    /// left empty, so events that differ only there are repeats.
+    package func dedupKey(enabled: FingerprintFamilies) -> DedupKey? {
+        func kept(_ value: String, _ family: FingerprintFamilies) -> String { enabled.contains(family) ? value : "" }
         switch self {
         case .tlsClientHello(let event):
-            return .clientHello(source: event.endpoints.clientIP, ja3: event.client.ja3, ja4: event.client.ja4)
+            return .clientHello(
+                source: event.endpoints.clientIP,
+                ja3: kept(event.client.ja3, .ja3),
+                ja4: kept(event.client.ja4, .ja4)
+            )
         case .tlsSession(let event):
             return .session(
                 source: event.endpoints.clientIP,
-                ja3: event.client?.ja3 ?? "",
-                ja3s: event.server.ja3s,
-                ja4: event.client?.ja4 ?? "",
-                ja4s: event.server.ja4s
+                ja3: kept(event.client?.ja3 ?? "", .ja3),
+                ja3s: kept(event.server.ja3s, .ja3),
+                ja4: kept(event.client?.ja4 ?? "", .ja4),
+                ja4s: kept(event.server.ja4s, .ja4s)
             )
         case .tlsCertificate(let event):
             return .certificate(
@@ -39,15 +48,15 @@ extension Event {
         case .sshHandshake(let event):
             return .sshHandshake(
                 source: event.endpoints.clientIP,
-                hassh: event.hassh?.hash ?? "",
-                hasshServer: event.hasshServer?.hash ?? ""
+                hassh: kept(event.hassh?.hash ?? "", .hassh),
+                hasshServer: kept(event.hasshServer?.hash ?? "", .hassh)
             )
         case .sshActivity(let event):
             return .sshActivity(source: event.endpoints.clientIP, ja4ssh: event.ja4ssh)
         case .httpRequest(let event):
             return .httpRequest(
                 source: event.endpoints.clientIP,
-                ja4h: event.ja4h,
+                ja4h: kept(event.ja4h, .ja4h),
                 method: event.method,
                 host: event.host ?? [],
                 uri: event.uri

@@ -3,6 +3,8 @@
 /// Each typed event calls these once per field it has; absent optional fields are simply not written. Text
 /// that came off the wire arrives as raw bytes (`text`), text tlsprint wrote itself as `String`.
 package protocol EventFieldWriter {
+    /// An empty writer (a placeholder while a filter holds the real one).
+    init()
     /// Text tlsprint wrote itself (fingerprints, addresses, times): printable ASCII.
     mutating func string(_ name: String, _ value: String)
     /// Text from the wire (SNI, ALPN, certificate names): any bytes; the encoder escapes them.

@@ -17,18 +17,22 @@ package struct Deduplicator: Sendable {
     private var orderStart = 0
     private let windowSeconds: Int64
     private let capacity: Int
+    /// The families dedup keys are made of (`--fingerprints`).
+    private let families: FingerprintFamilies
     /// Keys forgotten early because the cache was full.
     package private(set) var evicted = 0
 
-    /// A deduplicator with a window of `windowSeconds` (0 disables it) remembering at most `capacity` keys.
-    package init(windowSeconds: Int64, capacity: Int) {
+    /// A deduplicator with a window of `windowSeconds` (0 disables it) remembering at most `capacity` keys made
+    /// of the `families` enabled.
+    package init(windowSeconds: Int64, capacity: Int, families: FingerprintFamilies = .all) {
         self.windowSeconds = max(0, windowSeconds)
         self.capacity = max(1, capacity)
+        self.families = families
     }
 
     /// True if the event must be emitted; false if it repeats one emitted less than the window ago.
     package mutating func shouldEmit(_ event: Event) -> Bool {
-        guard windowSeconds > 0, let key = event.dedupKey else { return true }
+        guard windowSeconds > 0, let key = event.dedupKey(enabled: families) else { return true }
         expire(before: event.timestamp.adding(seconds: -windowSeconds))
         if let previous = lastEmitted[key], event.timestamp < previous.adding(seconds: windowSeconds) {
             return false

@@ -24,10 +24,18 @@ struct SSHSession: Sendable {
     private var reverseRepeats = SegmentRepeatFilter()
     /// The last segment counted into the open window.
     private var lastSegmentTime: CaptureTimestamp
+    /// False when JA4SSH is not wanted (`--fingerprints` without `ja4ssh`): no window is counted.
+    private let countsWindows: Bool
 
     /// A session recognised at `time`, with the bare ACKs each direction sent before.
-    init(clientDirection: Direction, time: CaptureTimestamp, bareACKsBefore: (forward: Int, reverse: Int)) {
+    init(
+        clientDirection: Direction,
+        time: CaptureTimestamp,
+        bareACKsBefore: (forward: Int, reverse: Int),
+        countsWindows: Bool = true
+    ) {
         self.clientDirection = clientDirection
+        self.countsWindows = countsWindows
         handshakeTime = time
         lastSegmentTime = time
         window.addBareACKs(from: side(.forward), count: bareACKsBefore.forward)
@@ -67,6 +75,7 @@ struct SSHSession: Sendable {
         isBareACK: Bool,
         at time: CaptureTimestamp
     ) -> JA4SSH? {
+        guard countsWindows else { return nil }
         let isRepeat =
             direction == .forward
             ? forwardRepeats.isRepeat(sequence: sequence, length: payloadLength)
@@ -130,7 +139,7 @@ struct SSHSession: Sendable {
     }
 
     /// The remainder window, when the stream ends; nil when it holds no SSH packet.
-    mutating func finishWindow() -> JA4SSH? { window.finish() }
+    mutating func finishWindow() -> JA4SSH? { countsWindows ? window.finish() : nil }
 }
 
 extension SSHKexInit {

@@ -117,7 +117,8 @@ extension Sensor {
             let session = SSHSession(
                 clientDirection: flows.tcp[slot: slot].tracker.clientDirection ?? .forward,
                 time: time,
-                bareACKsBefore: (Int(before.forward), Int(before.reverse))
+                bareACKsBefore: (Int(before.forward), Int(before.reverse)),
+                countsWindows: configuration.fingerprints.contains(.ja4ssh)
             )
             flows.tcp[slot: slot].ssh = [session]
             let other = direction.opposite

@@ -25,7 +25,8 @@ package struct Sensor: ~Copyable {
         certificateCache = BoundedCache(capacity: configuration.certificateCacheEntries)
         deduplicator = Deduplicator(
             windowSeconds: configuration.dedupTTLSeconds,
-            capacity: configuration.dedupEntries
+            capacity: configuration.dedupEntries,
+            families: configuration.fingerprints
         )
     }
 

@@ -1,7 +1,12 @@
+import TLSPrintEvent
+
 /// Everything the sensor can be told, with the defaults of ARCHITECTURE.md §5. A value, passed in.
 package struct SensorConfiguration: Hashable, Sendable {
     /// What the sensor looks for (`--protocols`).
     package var protocols = SensorProtocols.all
+    /// The fingerprint families events carry (`--fingerprints`): dedup keys use only these, and without
+    /// `ja4ssh` no `ssh_activity` is counted or emitted. (The encoders leave the other families' fields out.)
+    package var fingerprints = FingerprintFamilies.all
     /// Flows tracked at once; the least recently used is evicted beyond it.
     package var maxFlows = 65_536
     /// A flow idle for this long (packet time) is forgotten.

@@ -1,3 +1,5 @@
+import TLSPrintEvent
+
 /// Who an event says it comes from: the syslog HOSTNAME, APP-NAME and SD-ID, and the JSON `node` and `app`.
 ///
 /// Values are sanitized once, here, to what RFC 5424 §6 allows in header fields: printable US-ASCII
@@ -17,12 +19,20 @@ package struct EncoderIdentity: Hashable, Sendable {
     package let appName: String
     /// The SD-ID (`--sd-id`, default `relay@55555`), sanitized.
     package let sdID: String
+    /// The fingerprint families events carry (`--fingerprints`); fields of the others are left out.
+    package let fingerprints: FingerprintFamilies
 
     /// Sanitizes and keeps the given names.
-    package init(nodeName: String, appName: String = "sniffer", sdID: String = "relay@55555") {
+    package init(
+        nodeName: String,
+        appName: String = "sniffer",
+        sdID: String = "relay@55555",
+        fingerprints: FingerprintFamilies = .all
+    ) {
         self.nodeName = Self.sanitizedHeaderField(nodeName, limit: Self.hostNameLimit)
         self.appName = Self.sanitizedHeaderField(appName, limit: Self.appNameLimit)
         self.sdID = Self.sanitizedSDName(sdID)
+        self.fingerprints = fingerprints
     }
 
     /// Printable US-ASCII, at most `limit` bytes; other bytes become `_`; empty becomes `-`.

@@ -31,7 +31,7 @@ package struct JSONLineEncoder: EventEncoder, Hashable {
         writer.string(event.type.rawValue)
         writer.key("severity")
         writer.string(event.type.severity.name)
-        event.writeFields(to: &writer)
+        event.writeFields(to: &writer, enabled: identity.fingerprints)
         if let message = event.message {
             writer.key("message")
             writer.string(message)

@@ -6,8 +6,12 @@ struct JSONWriter {
     var bytes: [UInt8]
     private var needsComma = false
 
-    init(bytes: [UInt8] = []) {
+    init(bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    init() {
+        self.init(bytes: [])
     }
 
     mutating func beginObject() {

@@ -48,7 +48,7 @@ package struct SyslogFormatter: EventEncoder, Hashable {
         out.append(contentsOf: identity.sdID.utf8)
         var parameters = SyslogParameterWriter()
         swap(&parameters.out, &out)
-        event.writeFields(to: &parameters)
+        event.writeFields(to: &parameters, enabled: identity.fingerprints)
         swap(&parameters.out, &out)
         if parameters.wroteParameter {
             out.append(UInt8(ascii: "]"))

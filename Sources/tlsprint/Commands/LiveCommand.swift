@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TLSPrintOutput
+import TLSPrintSensor
 
 /// `tlsprint live`: fingerprint handshakes on a network interface until SIGINT/SIGTERM.
 struct LiveCommand: ParsableCommand {
@@ -25,10 +26,15 @@ struct LiveCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        let configuration = try sensor.configuration(environment: environment, defaultDedupTTL: 300)
         let pipeline = LivePipeline(
             capture: try capture.configuration(environment: environment),
-            configuration: try sensor.configuration(environment: environment, defaultDedupTTL: 300),
-            settings: try output.settings(environment: environment, hostName: ProcessInfo.processInfo.hostName),
+            configuration: configuration,
+            settings: try output.settings(
+                environment: environment,
+                hostName: ProcessInfo.processInfo.hostName,
+                fingerprints: configuration.fingerprints
+            ),
             user: capture.resolvedUser(environment: environment),
             statsIntervalSeconds: try capture.resolvedStatsInterval(environment: environment)
         )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TLSPrintCapture
 import TLSPrintOutput
+import TLSPrintSensor
 
 /// `tlsprint read`: fingerprint every handshake in capture files.
 struct ReadCommand: ParsableCommand {
@@ -46,9 +47,14 @@ struct ReadCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.usage.rawValue)
             }
         }
+        let configuration = try sensor.configuration(environment: environment, defaultDedupTTL: 0)
         let pipeline = Pipeline(
-            configuration: try sensor.configuration(environment: environment, defaultDedupTTL: 0),
-            settings: try output.settings(environment: environment, hostName: ProcessInfo.processInfo.hostName),
+            configuration: configuration,
+            settings: try output.settings(
+                environment: environment,
+                hostName: ProcessInfo.processInfo.hostName,
+                fingerprints: configuration.fingerprints
+            ),
             filter: filter
         )
         let status = pipeline.read(files: files)

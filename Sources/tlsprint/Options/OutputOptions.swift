@@ -1,4 +1,5 @@
 import ArgumentParser
+import TLSPrintEvent
 import TLSPrintOutput
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -83,7 +84,11 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Everything resolved: flags, then environment, then defaults.
-    func settings(environment: [String: String], hostName: String) throws -> OutputSettings {
+    func settings(
+        environment: [String: String],
+        hostName: String,
+        fingerprints: FingerprintFamilies = .all
+    ) throws -> OutputSettings {
         let format = try format ?? Environment.value("TLSPRINT_FORMAT", in: environment) ?? .syslog
         var drain = OutputSettings.defaultDrainTimeout
         if let seconds = try drainTimeout ?? Environment.seconds("TLSPRINT_DRAIN_TIMEOUT", in: environment) {
@@ -98,7 +103,8 @@ struct OutputOptions: ParsableArguments {
             identity: EncoderIdentity(
                 nodeName: resolvedNodeName(environment: environment, hostName: hostName),
                 appName: appName ?? Environment.string("TLSPRINT_APP_NAME", in: environment) ?? "sniffer",
-                sdID: sdID ?? Environment.string("TLSPRINT_SD_ID", in: environment) ?? "relay@55555"
+                sdID: sdID ?? Environment.string("TLSPRINT_SD_ID", in: environment) ?? "relay@55555",
+                fingerprints: fingerprints
             ),
             quiet: try quiet || Environment.flag("TLSPRINT_QUIET", in: environment) == true,
             drainTimeout: drain

@@ -30,12 +30,33 @@ struct SensorOptions: ParsableArguments {
     )
     var protocols: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Fingerprint families to emit, comma-separated: ja3, ja4, ja4s, ja4l, ja4t, ja4x, hassh, ja4h, ja4ssh "
+                + "(default all; ja3,ja4,hassh are the BSD-licensed ones). Env: TLSPRINT_FINGERPRINTS.",
+            valueName: "list"
+        )
+    )
+    var fingerprints: String?
+
     func validate() throws {
         if let memcap, memcap < 1 { throw ValidationError("--memcap must be at least 1 (MiB)") }
         if let dedupTTL, dedupTTL < 0 { throw ValidationError("--dedup-ttl must be 0 or more, not \(dedupTTL)") }
         if let maxFlows, maxFlows < 1 { throw ValidationError("--max-flows must be at least 1") }
         if let flowTimeout, flowTimeout < 1 { throw ValidationError("--flow-timeout must be at least 1") }
         if let protocols { _ = try Self.protocols(protocols, from: "--protocols") }
+        if let fingerprints { _ = try Self.families(fingerprints, from: "--fingerprints") }
+    }
+
+    /// A `--fingerprints` list: known family names (may be empty: events without fingerprints).
+    static func families(_ text: String, from source: String) throws -> FingerprintFamilies {
+        if text.filter({ $0 != " " }).isEmpty { return [] }
+        switch FingerprintFamilies.parse(text) {
+        case .success(let families): return families
+        case .failure(let unknown):
+            let known = FingerprintFamilies.names.map(\.name).joined(separator: ", ")
+            throw ValidationError("\(source): unknown fingerprint family '\(unknown.name)' (\(known))")
+        }
     }
 
     /// A `--protocols` list: known names, at least one.
@@ -76,6 +97,10 @@ struct SensorOptions: ParsableArguments {
                 from: protocols == nil ? "TLSPRINT_PROTOCOLS" : "--protocols"
             )
         }
+        let families =
+            fingerprints.map { ($0, "--fingerprints") }
+            ?? Environment.string("TLSPRINT_FINGERPRINTS", in: environment).map { ($0, "TLSPRINT_FINGERPRINTS") }
+        if let (list, source) = families { configuration.fingerprints = try Self.families(list, from: source) }
         return configuration
     }
 }
