@@ -3,7 +3,7 @@
 # and prints its path: dist/debian-SUITE-minbase.tar. `make deb-root-test` unpacks a fresh copy for every run;
 # `make image` imports it as the podman base image (no image registry is reachable here).
 #   SUITE   default: this machine's release (VERSION_CODENAME of /etc/os-release), e.g. bookworm
-#   MIRROR  default: the first Debian archive URI of /etc/apt/sources.list*, else http://deb.debian.org/debian
+#   MIRROR  default: the first Debian archive URI of /etc/apt/sources.list* (the mirror apt uses here)
 # Downloaded packages are kept in dist/debootstrap-cache, so making the root again needs no download.
 # Needs root and debootstrap (`make packaging-deps`).
 set -euo pipefail
@@ -19,7 +19,7 @@ if [ -z "${MIRROR:-}" ]; then
     MIRROR=$({ cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null || true; } \
         | sed -nE 's#^(URIs:[[:space:]]*|deb[[:space:]]+(\[[^]]*\][[:space:]]+)?)([a-z]+://[^[:space:]]*/debian)/?([[:space:]].*)?$#\3#p' \
         | head -1)
-    MIRROR=${MIRROR:-http://deb.debian.org/debian}
+    [ -n "$MIRROR" ] || fail "no Debian archive in /etc/apt/sources.list*: set MIRROR=URL"
 fi
 tarball="$root/dist/debian-$suite-minbase.tar"
 if [ ! -s "$tarball" ]; then
