@@ -44,7 +44,7 @@ built="$("$swift" build "${flags[@]}" --show-bin-path)/tlsprint"
 # Strip a copy (stripping SwiftPM's own output would make it relink on the next build), only when the build
 # produced a newer binary. The debug file is written first: --add-gnu-debuglink records its CRC.
 dist="$root/dist/bin"
-if [ ! -x "$dist/tlsprint" ] || [ "$built" -nt "$dist/tlsprint" ]; then
+if [ ! -x "$dist/tlsprint" ] || [ ! -s "$dist/tlsprint.debug" ] || [ "$built" -nt "$dist/tlsprint" ]; then
     mkdir -p "$dist"
     rm -f "$dist/tlsprint" "$dist/tlsprint.debug"
     objcopy --only-keep-debug --compress-debug-sections=zlib "$built" "$dist/tlsprint.debug"
