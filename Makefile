@@ -3,7 +3,17 @@ SWIFT ?= swift
 TLSPRINT_SHARED ?= ../shared
 export TLSPRINT_SHARED
 
-DEB_PACKAGES := libpcap-dev python3 openssl rsyslog rsyslog-openssl iproute2 tcpdump curl gnutls-bin
+DEB_PACKAGES := libpcap-dev python3 openssl rsyslog rsyslog-openssl iproute2 tcpdump curl gnutls-bin \
+	binutils dpkg-dev apt util-linux systemd man-db groff-base zsh fish
+# binutils: objcopy strips the release binary (scripts/build-release.sh); dpkg-dev: dpkg-shlibdeps and
+# dpkg-gencontrol (make deb); util-linux: unshare (the hidden-toolchain runs); systemd: systemd-analyze verify
+# (no running systemd needed); man-db and groff-base render the man pages; zsh and fish parse-check the
+# completions (scripts/packaging/check-deb.sh).
+# Only `make deb-root-test` and `make image` (outside CI) need these: debootstrap for a fresh Debian root,
+# podman to build and run the image.
+PACKAGING_PACKAGES := debootstrap podman
+PREFIX ?= /usr/local
+DESTDIR ?=
 # Only `make bench` needs these (not `make test`): the floor's compiler and libpcap, GNU time for peak RSS,
 # tshark for comparison, valgrind for BENCH_ALLOCS=1.
 BENCH_PACKAGES := gcc libpcap-dev python3 time tshark valgrind
@@ -12,7 +22,7 @@ BENCH_PACKAGES := gcc libpcap-dev python3 time tshark valgrind
 # The tests then run from that same build (--skip-build) instead of rebuilding without the flag.
 WERROR := -Xswiftc -warnings-as-errors
 
-.PHONY: deps bench-deps build lint test e2e demo bench stress
+.PHONY: deps bench-deps packaging-deps build lint test e2e demo bench stress install deb deb-root-test image
 
 ## deps: install the Debian packages the build and tests need, only those missing (dpkg -s).
 deps:
@@ -39,6 +49,7 @@ test: deps lint
 	scripts/live/e2e.sh
 	scripts/live/verify-unit.sh
 	scripts/packaging/check-static.sh
+	scripts/packaging/check-deb.sh
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions $(SWIFT) test --sanitize=address --scratch-path .build-asan
 	@if [ -x Fuzz/run.sh ]; then Fuzz/run.sh 20; else echo "Fuzz/run.sh not present: fuzzing skipped"; fi
 
@@ -65,3 +76,29 @@ bench: bench-deps
 
 stress:
 	scripts/stress/run.sh
+
+## install: the release binary, man pages, bash/zsh/fish completions, the systemd unit (PREFIX/lib/systemd/system)
+## and /etc/default/tlsprint (kept if present), docs in PREFIX/share/doc/tlsprint (scripts/packaging/install.sh).
+install:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" scripts/packaging/install.sh
+
+## deb: dist/tlsprint_VERSION_ARCH.deb from the release binary (scripts/packaging/build-deb.sh).
+deb:
+	scripts/packaging/build-deb.sh
+
+## packaging-deps: install the missing PACKAGING_PACKAGES (deb-root-test and image only).
+packaging-deps:
+	@missing=""; for p in $(PACKAGING_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+## deb-root-test (outside CI): install the .deb into a fresh debootstrap root, run --version, a read, the unit's
+## command with its env file, then purge (scripts/packaging/deb-root-test.sh).
+deb-root-test: deps packaging-deps
+	scripts/packaging/deb-root-test.sh
+
+## image (outside CI): podman build of packaging/Dockerfile on a debootstrap base, then run it (scripts/packaging/image.sh).
+image: deps packaging-deps
+	scripts/packaging/image.sh

@@ -92,6 +92,7 @@ let package = Package(
             swiftSettings: edge
         ),
         .systemLibrary(name: "CPcap", path: "Sources/CPcap"),
+        .target(name: "CBuildInfo"),
         .target(
             name: "TLSPrintCapture",
             dependencies: [
@@ -111,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "tlsprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintOutput", "TLSPrintSensor",
+                "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintOutput", "TLSPrintSensor", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: edge

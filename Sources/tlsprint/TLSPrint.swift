@@ -6,7 +6,7 @@ struct TLSPrint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tlsprint",
         abstract: "Passive TLS fingerprinting: JA3/JA3S, JA4 (+r/o/ro), JA4S, JA4X, JA4L, JA4T/JA4TS.",
-        version: "0.1.0",
+        version: BuildInfo.versionLine,
         subcommands: [ReadCommand.self, LiveCommand.self, InterfacesCommand.self],
         defaultSubcommand: nil
     )

@@ -9,7 +9,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 binary=$(scripts/build-release.sh)
-toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v "${SWIFT:-swift}")")")")   # e.g. /opt/swift/usr
+# shellcheck source=scripts/packaging/hidden-toolchain.sh
+. scripts/packaging/hidden-toolchain.sh   # $toolchain (e.g. /opt/swift/usr) and hidden CMD...
 sample=Tests/Fixtures/captures/sample.pcap
 golden=Tests/Fixtures/golden/fixtures/sample.pcap.jsonl
 fail() { echo "check-static: FAIL: $*" >&2; exit 1; }
@@ -24,8 +25,6 @@ if [ "$(id -u)" != 0 ]; then
     exit 0
 fi
 debug="$(swift build --show-bin-path)/tlsprint"
-# shellcheck disable=SC2016  # the inner shell expands its own arguments
-hidden() { unshare -m sh -c 'mount -t tmpfs tmpfs "$1" && shift && exec "$@"' sh "$toolchain" "$@"; }
 if [ -x "$debug" ] && hidden "$debug" --help >/dev/null 2>&1; then
     fail "the debug build still starts with $toolchain hidden: the toolchain is not hidden"
 fi
