@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Glibc
 import TLSPrintCapture
@@ -56,7 +55,7 @@ struct LivePipeline {
                 StartupEvent(
                     timestamp: WallClock.now,
                     message: "sniffer started node=\(settings.identity.nodeName)",
-                    version: TLSPrint.configuration.version,
+                    version: BuildInfo.versionLine,
                     interface: capture.interface,
                     linkType: source.linkTypeName,
                     filter: capture.filter,

@@ -56,7 +56,7 @@ echo "deb-root-test: in the root: tlsprint --version: $inside_version; read of t
 # $TLSPRINT_ARGS at spaces, as the shell does here. The interface becomes lo; the directory is the unit's
 # LogsDirectory, which systemd would create. SIGINT after 3 s, as systemd's SIGTERM would stop it (exit 0).
 exec_start=$(sed -n 's/^ExecStart=//p' "$chroot_dir/lib/systemd/system/tlsprint.service")
-output_file=$(sed -n 's#^TLSPRINT_ARGS=.*file:\([^ ]*\).*#\1#p' "$chroot_dir/etc/default/tlsprint")
+output_file=$(sed -n 's#^TLSPRINT_OUTPUT=.*file:\([^ ,]*\).*#\1#p' "$chroot_dir/etc/default/tlsprint")
 [ -n "$output_file" ] || fail "the env file names no file: output"
 in_root "while IFS= read -r line; do case \$line in ''|'#'*) ;; *) export \"\$line\" ;; esac; done </etc/default/tlsprint
     export TLSPRINT_INTERFACE=lo; mkdir -p /var/log/tlsprint
