@@ -6,7 +6,8 @@ Usage: report.py DATA_DIR
 Reads what run.sh left in DATA_DIR (bench-data/):
   NAME.pcap.json            sidecar of each capture (benchgen's or gen_pcap.py's): counts, fingerprints
   run/times.tsv             `capture tool seconds rss_kib` (tools: floor, tlsprint, tshark; on reference
-                            also tlsprint-tls, the same read with `--protocols tls`)
+                            also tlsprint-tls, the same read with `--protocols tls`; a tool with several
+                            rows, one per run, counts with its best time)
   run/NAME.summary.txt      stderr of a `tlsprint read` without --quiet (counts, certificate cache)
   run/NAME.events.jsonl     its JSON events (counts and fingerprints checked against the sidecar)
   run/NAME.tshark.txt       tshark's fields: `ja3<TAB>ja3s` (reference, dense), `hassh<TAB>hassh_server`
@@ -33,18 +34,23 @@ EVENT_COUNTS = {"ssh_handshake": "ssh_handshakes", "ssh_activity": "ssh_activity
 
 
 def load(data):
+    """times[capture][tool] = (best seconds, largest RSS KiB) over its rows; spreads[(capture, tool)] = (min, max)."""
     run = os.path.join(data, "run")
-    times = collections.defaultdict(dict)
+    runs = collections.defaultdict(list)
     with open(os.path.join(run, "times.tsv")) as f:
         for line in f:
             capture, tool, seconds, rss = line.split()
-            times[capture][tool] = (float(seconds), int(rss))
+            runs[capture, tool].append((float(seconds), int(rss)))
+    times, spreads = collections.defaultdict(dict), {}
+    for (capture, tool), values in runs.items():
+        times[capture][tool] = (min(v[0] for v in values), max(v[1] for v in values))
+        spreads[capture, tool] = (min(v[0] for v in values), max(v[0] for v in values))
     sidecars = {}
     for name in os.listdir(data):
         if name.endswith(".pcap.json"):
             with open(os.path.join(data, name)) as f:
                 sidecars[name[:-len(".pcap.json")]] = json.load(f)
-    return run, times, sidecars
+    return run, times, spreads, sidecars
 
 
 def read_text(path):
@@ -229,7 +235,7 @@ def tls_costs(by, times, sidecars, costs):
           f"= {per_handshake * 1e6:.1f} us")
 
 
-def ssh_http_costs(by, times, sidecars, costs):
+def ssh_http_costs(by, times, spreads, sidecars, costs):
     """(d) SSH per packet and per stream, (e) HTTP per packet and per request, (f) the reference's extra."""
     if "start" not in costs:
         print("(d), (e): need (a)")
@@ -266,6 +272,10 @@ def ssh_http_costs(by, times, sidecars, costs):
         print(f"(f) reference, SSH + HTTP fingerprinting: {full:.3f} s (default protocols) - {tls:.3f} s "
               f"(--protocols tls) = {costs['ref_extra_ms']:+.1f} ms ({costs['ref_extra_pct']:+.1f}%; "
               f"{requests:,} HTTP requests: {(full - tls) / requests * 1e6 if requests else 0:+.1f} us each)")
+        lo_full, hi_full = spreads["reference", "tlsprint"]
+        lo_tls, hi_tls = spreads["reference", "tlsprint-tls"]
+        print(f"    runs, taking turns: default {lo_full:.3f}-{hi_full:.3f} s, --protocols tls "
+              f"{lo_tls:.3f}-{hi_tls:.3f} s (a difference inside these spreads is noise)")
     else:
         print("(f) reference with --protocols tls: not timed")
 
@@ -327,7 +337,7 @@ def print_summary(rows, costs, cache):
 
 def main():
     data = sys.argv[1]
-    run, times, sidecars = load(data)
+    run, times, spreads, sidecars = load(data)
     rows, cache, checks = [], {}, []
     for name in (c for c in CAPTURES if c in times):
         expected, t = sidecars[name]["expected"], times[name]
@@ -353,7 +363,7 @@ def main():
     print("\n== Costs ==")
     by, costs = {r["name"]: r for r in rows}, {}
     tls_costs(by, times, sidecars, costs)
-    ssh_http_costs(by, times, sidecars, costs)
+    ssh_http_costs(by, times, spreads, sidecars, costs)
     alloc_costs(run, sidecars, costs)
     print_summary(rows, costs, cache)
 
