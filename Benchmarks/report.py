@@ -64,12 +64,13 @@ def summary_counts(text):
     """Handshakes, SSH and HTTP counts and certificate-cache counts from tlsprint's end-of-run summary."""
     out = {}
     if text:
-        if m := re.search(r"(\d+) handshakes \(", text):
+        # "TLS: 9,177 client hellos, 9,177 server hellos, …": a handshake is counted at its server hello.
+        if m := re.search(r"(\d+) server hellos?[,;]", text):
             out["handshakes"] = int(m.group(1))
-        if m := re.search(r"(\d+) certificates looked up, (\d+) answered by the certificate cache", text):
+        if m := re.search(r"(\d+) certificates? looked up, (\d+) answered by the certificate cache", text):
             out["cert_lookups"], out["cert_hits"] = int(m.group(1)), int(m.group(2))
-        if m := re.search(r"(\d+) SSH streams \((\d+) handshakes, (\d+) JA4SSH windows\), (\d+) HTTP streams "
-                          r"\((\d+) requests\)", text):
+        if m := re.search(r"SSH: (\d+) streams?, (\d+) handshakes?, (\d+) JA4SSH windows?; HTTP: (\d+) streams?, "
+                          r"(\d+) requests?", text):
             out.update(zip(("ssh_streams", "ssh_handshakes", "ssh_windows", "http_streams", "http_requests"),
                            map(int, m.groups())))
         if m := re.search(r"streams let go: (.*)", text):

@@ -1,5 +1,6 @@
 import TLSPrintCore
 import TLSPrintEvent
+import TLSPrintFingerprint
 import TLSPrintFlow
 import TLSPrintHTTP
 import TLSPrintPacket
@@ -49,7 +50,7 @@ extension Sensor {
         // Data in a SYN (TCP Fast Open) starts one past the SYN's own sequence number.
         let sequence = TCPSequence(tcp.sequenceNumber).advanced(by: isSYN ? 1 : 0)
         let isBareACK = flags == .ack && payload.isEmpty
-        let isSSH = !flows.tcp[slot: slot].ssh.isEmpty
+        let isSSH = flows.tcp[slot: slot].isSSH
         if !payload.isEmpty, !flows.tcp[slot: slot].isFinished(direction) {
             readStream(
                 slot: slot,
@@ -63,7 +64,7 @@ extension Sensor {
             if isBareACK { flows.tcp[slot: slot].countBareACKBeforeSSH(from: direction) }
             return
         }
-        if !flows.tcp[slot: slot].ssh.isEmpty {
+        if flows.tcp[slot: slot].isSSH {
             countSSHSegment(
                 slot: slot,
                 direction: direction,
@@ -91,7 +92,7 @@ extension Sensor {
         let context = StreamContext(
             protocols: configuration.protocols,
             role: (flows.tcp[slot: slot].tracker.clientDirection ?? .forward) == direction ? .client : .server,
-            flowIsSSH: !flows.tcp[slot: slot].ssh.isEmpty
+            flowIsSSH: flows.tcp[slot: slot].isSSH
         )
         let yields = flows.tcp[slot: slot].receive(direction, sequence: sequence, payload: payload, context: context)
         if wasUndecided { noteRecognition(slot: slot, direction: direction, time: info.timestamp, into: &events) }
@@ -111,7 +112,7 @@ extension Sensor {
     ) {
         switch flows.tcp[slot: slot].content(direction) {
         case .http: counters.httpStreams += 1
-        case .ssh where flows.tcp[slot: slot].ssh.isEmpty:
+        case .ssh where !flows.tcp[slot: slot].isSSH:
             counters.sshStreams += 1
             let before = flows.tcp[slot: slot].bareACKsBeforeSSH
             let session = SSHSession(
@@ -120,7 +121,7 @@ extension Sensor {
                 bareACKsBefore: (Int(before.forward), Int(before.reverse)),
                 countsWindows: configuration.fingerprints.contains(.ja4ssh)
             )
-            flows.tcp[slot: slot].ssh = [session]
+            flows.tcp[slot: slot].openSSH(session)
             let other = direction.opposite
             let yields = flows.tcp[slot: slot].becomeSSH(
                 other,
@@ -165,17 +166,15 @@ extension Sensor {
                 else { continue }
                 emit(event, into: &events)
             case .ssh(let yield):
-                guard !flows.tcp[slot: slot].ssh.isEmpty,
-                    flows.tcp[slot: slot].ssh[0].take(yield, from: direction, at: timestamp)
-                else { continue }
-                let endpoints = tracker.pair.eventEndpoints(
-                    clientDirection: flows.tcp[slot: slot].ssh[0].clientDirection,
-                    transport: .tcp
-                )
+                guard flows.tcp[slot: slot].isSSH else { continue }
+                let pair = tracker.pair
                 let tcp = flows.tcp[slot: slot].tcpFacts
-                if let event = flows.tcp[slot: slot].ssh[0].handshakeEvent(endpoints: endpoints, tcp: tcp) {
-                    emit(.sshHandshake(event), into: &events)
+                let handshake = flows.tcp[slot: slot].withSSH { session -> SSHHandshakeEvent? in
+                    guard session.take(yield, from: direction, at: timestamp) else { return nil }
+                    let endpoints = pair.eventEndpoints(clientDirection: session.clientDirection, transport: .tcp)
+                    return session.handshakeEvent(endpoints: endpoints, tcp: tcp)
                 }
+                if let handshake { emit(.sshHandshake(handshake), into: &events) }
             case .http(let head):
                 // Without a SYN, the client is the side that sent the request line.
                 if tracker.clientDirection == nil { tracker.clientDirection = direction }
@@ -202,16 +201,19 @@ extension Sensor {
         time: CaptureTimestamp,
         into events: inout [Event]
     ) {
-        guard
-            let value = flows.tcp[slot: slot].ssh[0].count(
-                from: direction,
-                sequence: sequence,
-                payloadLength: payloadLength,
-                isBareACK: isBareACK,
-                at: time
-            )
-        else { return }
-        let session = flows.tcp[slot: slot].ssh[0]
+        let closed = flows.tcp[slot: slot].withSSH { session -> (JA4SSH, SSHSession)? in
+            guard
+                let value = session.count(
+                    from: direction,
+                    sequence: sequence,
+                    payloadLength: payloadLength,
+                    isBareACK: isBareACK,
+                    at: time
+                )
+            else { return nil }
+            return (value, session)  // a copy once per window, for the event
+        }
+        guard let (value, session) = closed else { return }
         let endpoints = flows.tcp[slot: slot].tracker.pair.eventEndpoints(
             clientDirection: session.clientDirection,
             transport: .tcp

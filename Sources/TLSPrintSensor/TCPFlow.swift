@@ -14,8 +14,11 @@ struct TCPFlow: SensorFlow {
     var reverse: StreamObserver
     var chargedBytes = 0
     /// The SSH stream's session, once either direction spoke SSH: an array of at most one, out of line and
-    /// mutated in place (most flows are not SSH).
-    var ssh: [SSHSession] = []
+    /// mutated in place through ``withSSH(_:)`` (most flows are not SSH).
+    private(set) var ssh: [SSHSession] = []
+    /// Bytes the session holds, kept beside it: reading them through the array would copy the session (an
+    /// array's getter returns its element by value) on every packet.
+    private var sshBytes = 0
     /// Bare ACKs each direction sent before the stream was recognised as SSH: JA4SSH counts them.
     var bareACKsBeforeSSH: (forward: UInt16, reverse: UInt16) = (0, 0)
 
@@ -64,7 +67,9 @@ struct TCPFlow: SensorFlow {
         if tracker.isFinished(.reverse), !reverse.isFinished { reverse.finish() }
     }
 
-    var bufferedBytes: Int { forward.bufferedBytes + reverse.bufferedBytes + (ssh.first?.bufferedBytes ?? 0) }
+    var bufferedBytes: Int {
+        forward.bufferedBytes + reverse.bufferedBytes + sshBytes
+    }
 
     /// True when `direction` wants no more bytes.
     func isFinished(_ direction: Direction) -> Bool {
@@ -96,6 +101,26 @@ struct TCPFlow: SensorFlow {
 
     /// The observer of `direction`.
     func observer(_ direction: Direction) -> StreamObserver { direction == .forward ? forward : reverse }
+
+    /// True once the stream has an SSH session.
+    var isSSH: Bool { !ssh.isEmpty }
+
+    /// Opens the stream's SSH session.
+    mutating func openSSH(_ session: SSHSession) {
+        ssh = [session]
+        sshBytes = session.bufferedBytes
+    }
+
+    /// Runs `body` on the SSH session in place (there must be one) and keeps its byte count up to date.
+    mutating func withSSH<Result>(_ body: (inout SSHSession) -> Result) -> Result {
+        func run(_ session: inout SSHSession) -> (Result, Int) {
+            let result = body(&session)
+            return (result, session.bufferedBytes)
+        }
+        let (result, bytes) = run(&ssh[0])
+        sshBytes = bytes
+        return result
+    }
 
     /// Counts a bare ACK sent before the stream was recognised as SSH.
     mutating func countBareACKBeforeSSH(from direction: Direction) {

@@ -81,13 +81,15 @@ struct StreamObserver: Sendable {
     var stop: StreamPrefix.Stop? { prefix.stopped }
 
     /// The TLS assembler's state (the OpenVPN control channel's, for OpenVPN).
-    var tlsState: TLSHandshakeAssembler.State { reader.openVPN.first?.state ?? reader.assembler.state }
+    var tlsState: TLSHandshakeAssembler.State {
+        reader.openVPN.isEmpty ? reader.assembler.state : reader.openVPN[0].state
+    }
 
     /// True when the direction opened with an SSLv2-format ClientHello.
     var sawSSLv2ClientHello: Bool { reader.assembler.isSSLv2ClientHello }
 
     /// Why the SSH reader stopped early, if it did.
-    var sshStopReason: SSHStreamReader.StopReason? { reader.ssh.first?.stopReason }
+    var sshStopReason: SSHStreamReader.StopReason? { reader.ssh.isEmpty ? nil : reader.ssh[0].stopReason }
 
     /// Why the HTTP reader stopped, if it did (`.tunnel` after a `CONNECT`, when TLS follows).
     var httpStopReason: HTTPStopReason? { reader.httpStop }
@@ -162,8 +164,10 @@ private struct Reader: Sendable {
     }
 
     var bufferedBytes: Int {
-        (opening.first?.bytes.count ?? 0) + (openVPN.first?.bufferedBytes ?? assembler.bufferedBytes)
-            + (ssh.first?.bufferedBytes ?? 0) + (http.first?.bufferedBytes ?? 0)
+        // Element properties read in place: `first` would copy an element, retaining all it holds.
+        (opening.isEmpty ? 0 : opening[0].bytes.count)
+            + (openVPN.isEmpty ? assembler.bufferedBytes : openVPN[0].bufferedBytes)
+            + (ssh.isEmpty ? 0 : ssh[0].bufferedBytes) + (http.isEmpty ? 0 : http[0].bufferedBytes)
     }
 
     /// True when the reader of the recognised content is done.
@@ -172,9 +176,9 @@ private struct Reader: Sendable {
         case .undecided: false
         case .unknown: true
         case .tls: Self.isOver(assembler.state)
-        case .openVPN: openVPN.first.map { $0.isFinished || Self.isOver($0.state) } ?? true
-        case .ssh: ssh.first?.isFinished ?? true
-        case .http: http.first?.stopReason != nil
+        case .openVPN: openVPN.isEmpty || openVPN[0].isFinished || Self.isOver(openVPN[0].state)
+        case .ssh: ssh.isEmpty || ssh[0].isFinished
+        case .http: http.isEmpty || http[0].stopReason != nil
         }
     }
 
