@@ -1,7 +1,9 @@
+import TLSPrintCore
+
 /// The fingerprint families an event may carry (`--fingerprints`), by licence: JA3/JA3S, JA4 and HASSH are
 /// BSD 3-Clause; JA4S, JA4L, JA4T/JA4TS, JA4X, JA4H and JA4SSH are under the FoxIO License 1.1
 /// (non-commercial). A commercial user can run with `ja3,ja4,hassh`.
-package struct FingerprintFamilies: OptionSet, Hashable, Sendable {
+package struct FingerprintFamilies: NamedOptionSet, Hashable, Sendable {
     package var rawValue: UInt16
 
     package init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -29,26 +31,10 @@ package struct FingerprintFamilies: OptionSet, Hashable, Sendable {
     package static let all: FingerprintFamilies = [.ja3, .ja4, .ja4s, .ja4l, .ja4t, .ja4x, .hassh, .ja4h, .ja4ssh]
 
     /// The names `--fingerprints` takes, in this order.
-    package static let names: [(name: String, families: FingerprintFamilies)] = [
+    package static let names: [(name: String, member: FingerprintFamilies)] = [
         ("ja3", .ja3), ("ja4", .ja4), ("ja4s", .ja4s), ("ja4l", .ja4l), ("ja4t", .ja4t), ("ja4x", .ja4x),
         ("hassh", .hassh), ("ja4h", .ja4h), ("ja4ssh", .ja4ssh),
     ]
-
-    /// Parses a comma-separated list of names (`ja3,ja4,hassh`); the failure names the first unknown entry.
-    package static func parse(_ text: String) -> Result<FingerprintFamilies, UnknownName> {
-        var families: FingerprintFamilies = []
-        for entry in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = String(entry.filter { $0 != " " }).lowercased()
-            guard let match = names.first(where: { $0.name == name }) else { return .failure(UnknownName(name: name)) }
-            families.insert(match.families)
-        }
-        return .success(families)
-    }
-
-    /// An entry of a `--fingerprints` list that names no family.
-    package struct UnknownName: Error, Hashable, Sendable {
-        package var name: String
-    }
 
     /// The family a field belongs to; nil for fields of no family (addresses, names, versions, raw lists).
     package static func family(ofField name: String) -> FingerprintFamilies? {

@@ -30,7 +30,7 @@ import Testing
 
     @Test func everyFieldNamesItsFamily() {
         for (field, family) in Self.familyFields {
-            let expected = FingerprintFamilies.names.first { $0.name == family }?.families
+            let expected = FingerprintFamilies.names.first { $0.name == family }?.member
             #expect(FingerprintFamilies.family(ofField: field) == expected, "\(field)")
         }
         for field in ["src_ip", "sni", "raw_ciphers", "tls_version", "ssh_kex", "http_uri", "chain", "serial"] {
@@ -42,7 +42,7 @@ import Testing
     func encodersLeaveOutDisabledFamilies(enabledNames: [String]) throws {
         var enabled: FingerprintFamilies = []
         for name in enabledNames {
-            enabled.insert(try #require(FingerprintFamilies.names.first { $0.name == name }).families)
+            enabled.insert(try #require(FingerprintFamilies.names.first { $0.name == name }).member)
         }
         var configuration = SensorConfiguration.withoutDeduplication
         configuration.fingerprints = enabled

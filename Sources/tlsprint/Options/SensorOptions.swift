@@ -1,4 +1,5 @@
 import ArgumentParser
+import TLSPrintCore
 import TLSPrintEvent
 import TLSPrintSensor
 
@@ -54,8 +55,9 @@ struct SensorOptions: ParsableArguments {
         switch FingerprintFamilies.parse(text) {
         case .success(let families): return families
         case .failure(let unknown):
-            let known = FingerprintFamilies.names.map(\.name).joined(separator: ", ")
-            throw ValidationError("\(source): unknown fingerprint family '\(unknown.name)' (\(known))")
+            throw ValidationError(
+                "\(source): unknown fingerprint family '\(unknown.name)' (\(FingerprintFamilies.nameList))"
+            )
         }
     }
 
@@ -63,9 +65,9 @@ struct SensorOptions: ParsableArguments {
     static func protocols(_ text: String, from source: String) throws -> SensorProtocols {
         switch SensorProtocols.parse(text) {
         case .success(let protocols) where !protocols.isEmpty: return protocols
-        case .success: throw ValidationError("\(source) names no protocol (tls, ssh, http)")
+        case .success: throw ValidationError("\(source) names no protocol (\(SensorProtocols.nameList))")
         case .failure(let unknown):
-            throw ValidationError("\(source): unknown protocol '\(unknown.name)' (tls, ssh, http)")
+            throw ValidationError("\(source): unknown protocol '\(unknown.name)' (\(SensorProtocols.nameList))")
         }
     }
 
