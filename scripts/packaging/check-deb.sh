@@ -51,7 +51,7 @@ for path in /usr/bin/tlsprint /lib/systemd/system/tlsprint.service /etc/default/
     /usr/share/fish/vendor_completions.d/tlsprint.fish \
     /usr/share/doc/tlsprint/copyright /usr/share/doc/tlsprint/changelog.gz /usr/share/doc/tlsprint/LICENSE \
     /usr/share/doc/tlsprint/NOTICE /usr/share/doc/tlsprint/README.md /usr/share/doc/tlsprint/docs/live.md \
-    /usr/share/doc/tlsprint/docs/events.md; do
+    /usr/share/doc/tlsprint/docs/events.md /usr/share/doc/tlsprint/docs/fingerprints.md; do
     grep -qx -- "$path" "$work/contents" || fail "the package lacks $path"
 done
 ! grep -q '\.1$' "$work/contents" || fail "a man page is not gzipped: $(grep '\.1$' "$work/contents")"

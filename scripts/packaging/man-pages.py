@@ -157,9 +157,9 @@ def page(path, command, root, version, date):
     lines += [".SH SEE ALSO", ",\n".join(see_also)]
     lines += [
         ".PP",
-        "The event contract and deployment notes are in \\fI/usr/share/doc/tlsprint/\\fR "
-        "(\\fIREADME.md\\fR, \\fIdocs/events.md\\fR, \\fIdocs/live.md\\fR; under the installation prefix "
-        "when installed with \\fBmake install\\fR).",
+        "The event contract, the fingerprint rules and deployment notes are in \\fI/usr/share/doc/tlsprint/\\fR "
+        "(\\fIREADME.md\\fR, \\fIdocs/events.md\\fR, \\fIdocs/fingerprints.md\\fR, \\fIdocs/live.md\\fR; "
+        "under the installation prefix when installed with \\fBmake install\\fR).",
     ]
     return lines
 
