@@ -24,10 +24,14 @@ struct Summary {
                 + "\(Self.count(c.serverHellos, "server hello")), \(Self.count(c.certificates, "certificate message"))"
                 + ", \(Self.count(c.sslv2ClientHellos, "SSLv2 client hello")); "
                 + "\(Self.count(c.certificateLookups, "certificate")) looked up, "
-                + "\(c.certificateCacheHits) answered by the certificate cache",
+                + "\(c.certificateCacheHits) answered by the certificate cache"
+                + (c.certificateFallbacks > 0
+                    ? "; \(c.certificateFallbacks) self-signed by name only (signature not checkable)" : ""),
             "tlsprint: SSH: \(Self.count(c.sshStreams, "stream")), \(Self.count(c.sshHandshakes, "handshake")), "
                 + "\(Self.count(c.sshWindows, "JA4SSH window")); HTTP: \(Self.count(c.httpStreams, "stream")), "
-                + "\(Self.count(c.httpRequests, "request"))",
+                + "\(Self.count(c.httpRequests, "request"))"
+                + (c.httpFieldsTruncated > 0
+                    ? " (\(c.httpFieldsTruncated) Host/URI/User-Agent values cut at 2,048 bytes)" : ""),
             "tlsprint: \(Self.count(c.events, "event")), \(suppressedText)",
         ]
         var errors = "tlsprint: \(Self.count(c.parseErrorTotal, "parse error"))"
