@@ -14,14 +14,23 @@ package struct EventEndpoints: Hashable, Sendable {
     package var serverIP: String
     package var serverPort: UInt16
     package var transport: EventTransport
+    /// The connection's Community ID (`1:…`), right after `transport`.
+    package var communityID: String?
 
-    package init(clientIP: String, clientPort: UInt16, serverIP: String, serverPort: UInt16, transport: EventTransport)
-    {
+    package init(
+        clientIP: String,
+        clientPort: UInt16,
+        serverIP: String,
+        serverPort: UInt16,
+        transport: EventTransport,
+        communityID: String? = nil
+    ) {
         self.clientIP = clientIP
         self.clientPort = clientPort
         self.serverIP = serverIP
         self.serverPort = serverPort
         self.transport = transport
+        self.communityID = communityID
     }
 
     func write<W: EventFieldWriter>(to writer: inout W) {
@@ -30,6 +39,7 @@ package struct EventEndpoints: Hashable, Sendable {
         writer.string("dst_ip", serverIP)
         writer.integer("dst_port", Int(serverPort))
         writer.string("transport", transport.rawValue)
+        if let communityID { writer.string("community_id", communityID) }
     }
 }
 

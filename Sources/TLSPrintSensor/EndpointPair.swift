@@ -1,4 +1,5 @@
 import TLSPrintEvent
+import TLSPrintFingerprint
 import TLSPrintFlow
 import TLSPrintPacket
 
@@ -6,6 +7,14 @@ import TLSPrintPacket
 struct EndpointPair: Sendable {
     let first: Endpoint
     let second: Endpoint
+    /// The seed of the flow's Community ID (`--community-id-seed`).
+    let communityIDSeed: UInt16
+
+    init(first: Endpoint, second: Endpoint, communityIDSeed: UInt16 = 0) {
+        self.first = first
+        self.second = second
+        self.communityIDSeed = communityIDSeed
+    }
 
     /// The direction of a packet sent by `source`.
     func direction(from source: Endpoint) -> Direction { source == first ? .forward : .reverse }
@@ -33,7 +42,15 @@ struct EndpointPair: Sendable {
             clientPort: client.port,
             serverIP: server.address.description,
             serverPort: server.port,
-            transport: transport
+            transport: transport,
+            communityID: CommunityID(
+                addressA: client.address.bytes,
+                portA: client.port,
+                addressB: server.address.bytes,
+                portB: server.port,
+                ipProtocol: transport == .tcp ? 6 : 17,
+                seed: communityIDSeed
+            ).rendered
         )
     }
 }

@@ -22,8 +22,11 @@ struct QUICFlow: SensorFlow {
     /// which follows the ServerHello) or the connection leaves.
     var heldSession: TLSSessionEvent?
 
-    init(client: Endpoint, server: Endpoint, cryptoBytes: Int) {
-        tracker = HandshakeTracker(pair: EndpointPair(first: client, second: server), clientDirection: .forward)
+    init(client: Endpoint, server: Endpoint, cryptoBytes: Int, communityIDSeed: UInt16 = 0) {
+        tracker = HandshakeTracker(
+            pair: EndpointPair(first: client, second: server, communityIDSeed: communityIDSeed),
+            clientDirection: .forward
+        )
         clientCrypto = CryptoStreamAssembler(maximumBytes: cryptoBytes)
         serverCrypto = CryptoStreamAssembler(maximumBytes: cryptoBytes)
     }

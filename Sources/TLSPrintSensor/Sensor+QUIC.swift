@@ -36,7 +36,12 @@ extension Sensor {
             // A connection starts with a client Initial that opens with keys from its own DCID.
             decrypted = QUICInitialDecryptor.decrypt(datagram: datagram, direction: .client)
             guard decrypted.initials.contains(where: { $0.direction == .client }) else { return }
-            let flow = QUICFlow(client: source, server: destination, cryptoBytes: configuration.quicCryptoBytes)
+            let flow = QUICFlow(
+                client: source,
+                server: destination,
+                cryptoBytes: configuration.quicCryptoBytes,
+                communityIDSeed: configuration.communityIDSeed
+            )
             let inserted = flows.quic.insert(flow, for: key, at: now)
             if let (_, evicted) = inserted.evicted { retire(evicted, reason: .evicted, into: &events) }
             counters.flowsCreated += 1

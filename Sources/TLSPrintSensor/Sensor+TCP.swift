@@ -35,7 +35,7 @@ extension Sensor {
             guard isSYN || !payload.isEmpty, !isRST else { return }
             let client = isSYN && !isACK
             let flow = TCPFlow(
-                pair: EndpointPair(first: source, second: destination),
+                pair: EndpointPair(first: source, second: destination, communityIDSeed: configuration.communityIDSeed),
                 forwardCapacity: client ? configuration.clientStreamBytes : configuration.serverStreamBytes,
                 reverseCapacity: configuration.serverStreamBytes,
                 pendingSegments: configuration.pendingSegmentsPerDirection

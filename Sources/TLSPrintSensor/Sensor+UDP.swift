@@ -64,7 +64,7 @@ extension Sensor {
             slot = existing
             guard !flows.dtls[slot: slot].tracker.isComplete else { return true }
         } else if DTLSHandshakeReassembler.looksLikeDTLS(payload) {
-            let pair = EndpointPair(first: source, second: destination)
+            let pair = EndpointPair(first: source, second: destination, communityIDSeed: configuration.communityIDSeed)
             let inserted = flows.dtls.insert(DTLSFlow(pair: pair), for: key, at: now)
             if let (_, evicted) = inserted.evicted { retire(evicted, reason: .evicted, into: &events) }
             counters.flowsCreated += 1
@@ -115,7 +115,10 @@ extension Sensor {
         let now = info.timestamp.nanoseconds
         guard let slot = flows.openVPN.slot(of: key, at: now) else {
             guard let hmacSize = OpenVPNControlPacket.hmacSizeOfClientHardReset(payload) else { return }
-            let flow = OpenVPNFlow(pair: EndpointPair(first: source, second: destination), hmacSize: hmacSize)
+            let flow = OpenVPNFlow(
+                pair: EndpointPair(first: source, second: destination, communityIDSeed: configuration.communityIDSeed),
+                hmacSize: hmacSize
+            )
             let inserted = flows.openVPN.insert(flow, for: key, at: now)
             if let (_, evicted) = inserted.evicted { retire(evicted, reason: .evicted, into: &events) }
             counters.flowsCreated += 1

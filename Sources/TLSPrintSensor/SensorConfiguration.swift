@@ -2,6 +2,8 @@ import TLSPrintEvent
 
 /// Everything the sensor can be told, with the defaults of ARCHITECTURE.md §5. A value, passed in.
 package struct SensorConfiguration: Hashable, Sendable {
+    /// The seed of every event's Community ID (`--community-id-seed`; 0, the specification's default).
+    package var communityIDSeed: UInt16 = 0
     /// What the sensor looks for (`--protocols`).
     package var protocols = SensorProtocols.all
     /// The fingerprint families events carry (`--fingerprints`): dedup keys use only these, and without

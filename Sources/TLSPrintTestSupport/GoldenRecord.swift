@@ -36,8 +36,16 @@ package enum GoldenRecord {
         return text
     }
 
-    /// `event` as the recorded binary would have printed it, without the terminator.
+    /// `event` as the recorded binary would have printed it, without the terminator: the fields added since
+    /// the record (``withoutAddedFields(_:json:)``) left out.
     package static func jsonLine(_ event: Event) -> String {
-        String(decoding: encoder.record(event), as: UTF8.self)
+        withoutAddedFields(String(decoding: encoder.record(event), as: UTF8.self), json: true)
+    }
+
+    /// `text` without the fields added since the record, as issue 12 allows: `community_id`.
+    package static func withoutAddedFields(_ text: String, json: Bool) -> String {
+        json
+            ? text.replacing(#/,"community_id":"[^"]*"/#, with: "")
+            : text.replacing(#/ community_id="[^"]*"/#, with: "")
     }
 }

@@ -9,7 +9,8 @@ import Testing
 @Suite struct EventFieldContractTests {
     /// The contract's field order (the table in events.md, top to bottom; `chain` last on certificates).
     static let order = [
-        "src_ip", "src_port", "dst_ip", "dst_port", "transport", "tls_version", "sni", "alpn", "alpn_selected",
+        "src_ip", "src_port", "dst_ip", "dst_port", "transport", "community_id", "tls_version", "sni", "alpn",
+        "alpn_selected",
         "ja3", "ja3_full", "ja4", "ja4_r", "ja4_o", "ja4_ro", "ja3s", "ja3s_full", "ja4s", "ja4s_r",
         "raw_ciphers", "raw_extensions", "ja4t", "ja4ts", "ja4l_c", "ja4l_s", "ja4l_rtt_ms", "ja4l_client_ttl",
         "resumption", "resumption_accepted", "ech", "hrr", "ja4x", "ja4x_chain", "subject_cn", "subject", "issuer",
@@ -17,14 +18,14 @@ import Testing
     ]
     /// The SSH and HTTP table's order: endpoints, the type's own fields, then the TCP handshake's.
     static let sshHTTPOrder = [
-        "src_ip", "src_port", "dst_ip", "dst_port", "transport", "ssh_client", "ssh_server", "hassh",
+        "src_ip", "src_port", "dst_ip", "dst_port", "transport", "community_id", "ssh_client", "ssh_server", "hassh",
         "hassh_algorithms", "hassh_server", "hassh_server_algorithms", "ssh_kex", "ssh_host_key", "ssh_cipher",
         "ssh_mac", "ssh_compression", "ja4ssh", "ssh_window", "http_method", "http_version", "http_host", "http_uri",
         "http_user_agent", "ja4h", "ja4h_r", "ja4h_ro", "ja4t", "ja4ts", "ja4l_c", "ja4l_s", "ja4l_rtt_ms",
         "ja4l_client_ttl",
     ]
     static let tcpFacts: Set = ["ja4t", "ja4ts", "ja4l_c", "ja4l_s", "ja4l_rtt_ms", "ja4l_client_ttl"]
-    static let endpoints: Set = ["src_ip", "src_port", "dst_ip", "dst_port", "transport"]
+    static let endpoints: Set = ["src_ip", "src_port", "dst_ip", "dst_port", "transport", "community_id"]
     static let clientFields: Set = [
         "tls_version", "sni", "alpn", "ja3", "ja3_full", "ja4", "ja4_r", "ja4_o", "ja4_ro", "raw_ciphers",
         "raw_extensions", "ja4t", "ja4l_c", "ja4l_rtt_ms", "ja4l_client_ttl", "resumption",

@@ -7,7 +7,8 @@ import Testing
 /// the recorded status. Each capture and encoding is its own test case; the cases run in parallel.
 ///
 /// The record was made before tlsprint read SSH and HTTP: lines of the event types added since
-/// (``addedEventTypes``) are set aside before the comparison, and the documented event changes since
+/// (``addedEventTypes``) and the fields added since (`GoldenRecord.withoutAddedFields`: `community_id`) are set
+/// aside before the comparison, and the documented event changes since
 /// (`GoldenRecord.documentedChanges`) are applied to the record, so every TLS line must still be identical and in the same
 /// order, and nothing else may change.
 @Suite struct GoldenOutputTests {
@@ -115,7 +116,8 @@ import Testing
             result.status == entry.status,
             "\(entry.capture), \(encoding): exit status \(result.status), recorded \(entry.status); stderr: \(stderr)"
         )
-        let now = Self.withoutAddedEvents(result.stdout, encoding)
+        let text = String(decoding: Self.withoutAddedEvents(result.stdout, encoding), as: UTF8.self)
+        let now = Array(GoldenRecord.withoutAddedFields(text, json: encoding == .json).utf8)
         if now != recorded {
             Issue.record(Comment(rawValue: Self.difference(entry, encoding, recorded: recorded, now: now)))
         }
@@ -171,6 +173,14 @@ import Testing
         let activity = #"<134>1 t golden sniffer - ssh_activity [relay@55555 ja4ssh="c"]"#
         let syslog = Array("\(activity)\n\(hello)\n".utf8)
         #expect(Self.withoutAddedEvents(syslog, .syslog) == Array("\(hello)\n".utf8))
+        #expect(
+            GoldenRecord.withoutAddedFields(#"{"transport":"tcp","community_id":"1:A/Qj=","sni":"x"}"#, json: true)
+                == #"{"transport":"tcp","sni":"x"}"#
+        )
+        #expect(
+            GoldenRecord.withoutAddedFields(#"transport="tcp" community_id="1:A/Qj=" sni="x""#, json: false)
+                == #"transport="tcp" sni="x""#
+        )
     }
 
     /// Where `now` first departs from `recorded`, with both versions of that line.

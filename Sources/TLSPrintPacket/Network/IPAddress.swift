@@ -14,6 +14,16 @@ package enum IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible 
         }
     }
 
+    /// The address as on the wire: 4 bytes for IPv4, 16 for IPv6 (Community ID hashes these).
+    package var bytes: [UInt8] {
+        switch self {
+        case .v4(let value): return (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) }
+        case .v6(let high, let low):
+            return (0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * $0)) }
+                + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * $0)) }
+        }
+    }
+
     /// Orders IPv4 before IPv6, then numerically (used to normalise flow direction).
     package static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
         switch (lhs, rhs) {

@@ -40,6 +40,9 @@ struct SensorOptions: ParsableArguments {
     )
     var fingerprints: String?
 
+    @Option(help: "Seed of every event's Community ID, 0…65535 (default 0). Env: TLSPRINT_COMMUNITY_ID_SEED.")
+    var communityIDSeed: Int?
+
     func validate() throws {
         if let memcap, memcap < 1 { throw ValidationError("--memcap must be at least 1 (MiB)") }
         if let dedupTTL, dedupTTL < 0 { throw ValidationError("--dedup-ttl must be 0 or more, not \(dedupTTL)") }
@@ -47,6 +50,9 @@ struct SensorOptions: ParsableArguments {
         if let flowTimeout, flowTimeout < 1 { throw ValidationError("--flow-timeout must be at least 1") }
         if let protocols { _ = try Self.protocols(protocols, from: "--protocols") }
         if let fingerprints { _ = try Self.families(fingerprints, from: "--fingerprints") }
+        if let communityIDSeed, !(0...65_535).contains(communityIDSeed) {
+            throw ValidationError("--community-id-seed must be 0…65535, not \(communityIDSeed)")
+        }
     }
 
     /// A `--fingerprints` list: known family names (may be empty: events without fingerprints).
@@ -103,6 +109,12 @@ struct SensorOptions: ParsableArguments {
             fingerprints.map { ($0, "--fingerprints") }
             ?? Environment.string("TLSPRINT_FINGERPRINTS", in: environment).map { ($0, "TLSPRINT_FINGERPRINTS") }
         if let (list, source) = families { configuration.fingerprints = try Self.families(list, from: source) }
+        if let seed = try communityIDSeed ?? Environment.integer("TLSPRINT_COMMUNITY_ID_SEED", in: environment) {
+            guard (0...65_535).contains(seed) else {
+                throw ValidationError("TLSPRINT_COMMUNITY_ID_SEED must be 0…65535")
+            }
+            configuration.communityIDSeed = UInt16(seed)
+        }
         return configuration
     }
 }
