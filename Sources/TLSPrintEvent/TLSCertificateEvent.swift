@@ -62,6 +62,10 @@ package struct TLSCertificateEvent: Hashable, Sendable {
     package var selfSigned: Bool
     /// Certificates in the message, parsed or not.
     package var chainLength: Int
+    /// The client's JA3 and JA4 on this stream, when its ClientHello was seen: a certificate tied to client
+    /// software without a join.
+    package var clientJA3: String?
+    package var clientJA4: String?
 
     package init(
         timestamp: CaptureTimestamp,
@@ -91,6 +95,8 @@ package struct TLSCertificateEvent: Hashable, Sendable {
     package func writeFields<W: EventFieldWriter>(to writer: inout W) {
         endpoints.write(to: &writer)
         writer.text("sni", serverName)
+        if let clientJA3 { writer.string("ja3", clientJA3) }
+        if let clientJA4 { writer.string("ja4", clientJA4) }
         writer.string("ja4x", leaf.ja4x)
         writer.strings("ja4x_chain", chain.map(\.ja4x))
         if let subjectCommonName { writer.text("subject_cn", Array(subjectCommonName.utf8)) }

@@ -40,8 +40,10 @@ struct HandshakeTracker: Sendable {
     private var finishedReverse = false
     /// The client's half, from its ClientHello until the first ServerHello takes it.
     private var clientRecord: ClientRecord?
-    /// The client's SNI, repeated on the certificate event.
+    /// The client's SNI, JA3 and JA4, repeated on the certificate event.
     private(set) var serverName: [UInt8] = []
+    private(set) var clientJA3: String?
+    private(set) var clientJA4: String?
 
     /// Holds a flow's place while its tracker is taken out (``SensorFlow/takeTracker()``).
     static let placeholder = HandshakeTracker(pair: .nowhere)
@@ -101,6 +103,8 @@ struct HandshakeTracker: Sendable {
     mutating func clientHelloParsed(_ record: ClientRecord) {
         clientRecord = record
         serverName = record.fingerprints.serverName
+        clientJA3 = record.fingerprints.ja3
+        clientJA4 = record.fingerprints.ja4
     }
 
     /// The client's record for the session event; only the first ServerHello uses it, so it is released

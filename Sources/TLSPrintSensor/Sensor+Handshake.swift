@@ -65,12 +65,17 @@ extension Sensor {
             tracker.serverHelloParsed(built?.hello, from: direction)
             return built.map { .tlsSession($0.event) }
         case .certificate:
-            return certificateEvent(
-                message.body,
-                endpoints: tracker.eventEndpoints(transport: transport),
-                serverName: tracker.serverName,
-                timestamp: timestamp
-            ).map { .tlsCertificate($0) }
+            guard
+                var event = certificateEvent(
+                    message.body,
+                    endpoints: tracker.eventEndpoints(transport: transport),
+                    serverName: tracker.serverName,
+                    timestamp: timestamp
+                )
+            else { return nil }
+            event.clientJA3 = tracker.clientJA3
+            event.clientJA4 = tracker.clientJA4
+            return .tlsCertificate(event)
         case .none:
             return nil
         }

@@ -42,10 +42,24 @@ package enum GoldenRecord {
         withoutAddedFields(String(decoding: encoder.record(event), as: UTF8.self), json: true)
     }
 
-    /// `text` without the fields added since the record, as issue 12 allows: `community_id`.
+    /// `text` without the fields added since the record, as issue 12 allows: `community_id` on every event,
+    /// and the client's `ja3`/`ja4` on `tls_certificate`.
     package static func withoutAddedFields(_ text: String, json: Bool) -> String {
-        json
-            ? text.replacing(#/,"community_id":"[^"]*"/#, with: "")
-            : text.replacing(#/ community_id="[^"]*"/#, with: "")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var line = String(line)
+            if json {
+                line = line.replacing(#/,"community_id":"[^"]*"/#, with: "")
+                if line.contains(#""event":"tls_certificate""#) {
+                    line = line.replacing(#/,"ja3":"[0-9a-f]*"/#, with: "").replacing(#/,"ja4":"[^"]*"/#, with: "")
+                }
+            } else {
+                line = line.replacing(#/ community_id="[^"]*"/#, with: "")
+                if line.contains(" - tls_certificate [") {
+                    line = line.replacing(#/ ja3="[0-9a-f]*"/#, with: "").replacing(#/ ja4="[^"]*"/#, with: "")
+                }
+            }
+            return line
+        }
+        return lines.joined(separator: "\n")
     }
 }

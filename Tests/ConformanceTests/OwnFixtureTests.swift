@@ -72,6 +72,11 @@ import Testing
             }
             if let messages = stream["certificate_messages"] as? [[String: Any]], let first = messages.first {
                 try checkCertificate(certificate, expected: first, where: where_)
+                // The client's fingerprints ride on the certificate event too (issue 12): the oracle's values.
+                for field in ["ja3", "ja4"] {
+                    guard let expected = stream[field] as? String else { continue }
+                    #expect(certificate?.text(field) == expected, "\(where_) certificate \(field)")
+                }
             }
         }
     }
