@@ -37,7 +37,8 @@ import Testing
             "alpn_selected", "ja3s", "ja3s_full", "ja4s", "ja4s_r", "ja4ts", "ja4l_s", "resumption_accepted", "hrr",
         ]),
         .tlsCertificate: endpoints.union([
-            "sni", "ja3", "ja4", "ja4x", "ja4x_chain", "subject_cn", "subject", "issuer", "sans", "not_before", "not_after",
+            "sni", "ja3", "ja4", "ja4x", "ja4x_chain", "subject_cn", "subject", "issuer", "sans", "not_before",
+            "not_after",
             "self_signed", "serial", "cert_sha256", "chain_length", "chain",
         ]),
         .sshHandshake: endpoints.union(tcpFacts).union([
