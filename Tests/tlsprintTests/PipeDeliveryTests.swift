@@ -86,6 +86,8 @@ import Testing
                 continue
             }
             let got = try reader.lines(within: Self.deadline, until: lines.count)
+                // The record predates the fields added since (community_id, a certificate's ja3/ja4).
+                .map { GoldenRecord.withoutAddedFields($0, json: true) }
             #expect(got == lines, "within \(Self.deadline) of the packet, with the pipe still open")
             #expect(process.isRunning)
         }
