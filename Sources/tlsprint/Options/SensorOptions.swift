@@ -40,7 +40,7 @@ struct SensorOptions: ParsableArguments {
     )
     var fingerprints: String?
 
-    @Option(help: "Seed of every event's Community ID, 0…65535 (default 0). Env: TLSPRINT_COMMUNITY_ID_SEED.")
+    @Option(help: "Seed of every event's Community ID, 0-65535 (default 0). Env: TLSPRINT_COMMUNITY_ID_SEED.")
     var communityIDSeed: Int?
 
     func validate() throws {
