@@ -14,14 +14,18 @@ enum CertificateFields {
         serverName: [UInt8],
         timestamp: CaptureTimestamp,
         cache: inout BoundedCache<String, ParsedCertificate>,
-        counters: inout SensorCounters
+        counters: inout SensorCounters,
+        families: FingerprintFamilies = .all
     ) -> TLSCertificateEvent? {
         var parsed: [CertificateSummary] = []
         for der in message.certificates {
             // Keyed by the digest the event reports anyway: hashing the DER bytes one by one costs more.
             let digest = FingerprintHash.sha256Hex(der)
             counters.certificateLookups += 1
-            switch cache.value(for: digest, make: { ParsedCertificate(der: der, sha256: digest) }) {
+            switch cache.value(
+                for: digest,
+                make: { ParsedCertificate(der: der, sha256: digest, ja4x: families.contains(.ja4x)) }
+            ) {
             case .parsed(let summary):
                 if summary.outline.usedFallback { counters.certificateFallbacks += 1 }
                 parsed.append(summary)
@@ -49,13 +53,14 @@ enum ParsedCertificate: Sendable {
     case parsed(CertificateSummary)
     case rejected(ParseError)
 
-    init(der: [UInt8], sha256: String) {
+    /// Parses `der`; JA4X only when `ja4x` is true (`--fingerprints`).
+    init(der: [UInt8], sha256: String, ja4x: Bool = true) {
         do {
             let outline = try CertificateOutline(der: der)
-            let print = JA4X(outline)
+            let print = ja4x ? JA4X(outline) : nil
             let entry = CertificateChainEntry(
-                ja4x: print.hashed,
-                ja4xRaw: print.raw,
+                ja4x: print?.hashed ?? "",
+                ja4xRaw: print?.raw ?? "",
                 subject: outline.subject,
                 issuer: outline.issuer,
                 notBefore: RFC3339.dateTime(secondsSinceEpoch: outline.notBefore),

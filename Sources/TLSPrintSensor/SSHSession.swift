@@ -24,18 +24,20 @@ struct SSHSession: Sendable {
     private var reverseRepeats = SegmentRepeatFilter()
     /// The last segment counted into the open window.
     private var lastSegmentTime: CaptureTimestamp
-    /// False when JA4SSH is not wanted (`--fingerprints` without `ja4ssh`): no window is counted.
-    private let countsWindows: Bool
+    /// The fingerprint families wanted (`--fingerprints`): without `ja4ssh` no window is counted, without
+    /// `hassh` no HASSH is worked out.
+    let families: FingerprintFamilies
+    private var countsWindows: Bool { families.contains(.ja4ssh) }
 
     /// A session recognised at `time`, with the bare ACKs each direction sent before.
     init(
         clientDirection: Direction,
         time: CaptureTimestamp,
         bareACKsBefore: (forward: Int, reverse: Int),
-        countsWindows: Bool = true
+        families: FingerprintFamilies = .all
     ) {
         self.clientDirection = clientDirection
-        self.countsWindows = countsWindows
+        self.families = families
         handshakeTime = time
         lastSegmentTime = time
         window.addBareACKs(from: side(.forward), count: bareACKsBefore.forward)
@@ -113,13 +115,16 @@ struct SSHSession: Sendable {
                 )
             }
         }
+        // HASSH only when wanted (`--fingerprints`); the negotiated algorithms are no fingerprint.
+        let hasshClient = families.contains(.hassh) ? clientKexInit : nil
+        let hasshServer = families.contains(.hassh) ? serverKexInit : nil
         return SSHHandshakeEvent(
             timestamp: handshakeTime,
             endpoints: endpoints,
             clientIdentification: clientIdentification?.line,
             serverIdentification: serverIdentification?.line,
-            hassh: clientKexInit.map { HASSH(client: $0) }.map { HASSHValue(hash: $0.hash, algorithms: $0.algorithms) },
-            hasshServer: serverKexInit.map { HASSH(server: $0) }.map {
+            hassh: hasshClient.map { HASSH(client: $0) }.map { HASSHValue(hash: $0.hash, algorithms: $0.algorithms) },
+            hasshServer: hasshServer.map { HASSH(server: $0) }.map {
                 HASSHValue(hash: $0.hash, algorithms: $0.algorithms)
             },
             negotiated: negotiated,

@@ -14,7 +14,7 @@ extension Sensor {
         tcp: TCPFacts,
         timestamp: CaptureTimestamp
     ) -> HTTPRequestEvent {
-        let ja4h = JA4H(head)
+        let ja4h = configuration.fingerprints.contains(.ja4h) ? JA4H(head) : nil
         return HTTPRequestEvent(
             timestamp: timestamp,
             endpoints: endpoints,
@@ -23,9 +23,9 @@ extension Sensor {
             host: head.host.map { cut($0) },
             uri: cut(head.target),
             userAgent: head.userAgent.map { cut($0) },
-            ja4h: ja4h.hashed,
-            ja4hRaw: ja4h.raw,
-            ja4hRawOriginal: ja4h.rawOriginalOrder,
+            ja4h: ja4h?.hashed ?? "",
+            ja4hRaw: ja4h?.raw ?? "",
+            ja4hRawOriginal: ja4h?.rawOriginalOrder ?? "",
             tcp: tcp
         )
     }

@@ -15,6 +15,14 @@ struct TransportFacts {
 
     /// Nothing measured (QUIC until JA4L settles, DTLS, OpenVPN).
     static let none = TransportFacts()
+
+    /// Only what the enabled families use (`--fingerprints`): no JA4T/JA4TS or JA4L is worked out without them.
+    func restricted(to families: FingerprintFamilies) -> TransportFacts {
+        var facts = self
+        if !families.contains(.ja4t) { (facts.syn, facts.synAck) = (nil, nil) }
+        if !families.contains(.ja4l) { (facts.clientLatency, facts.serverLatency) = (nil, nil) }
+        return facts
+    }
 }
 
 extension EventTransport {
@@ -39,6 +47,7 @@ extension Sensor {
         facts: TransportFacts,
         timestamp: CaptureTimestamp
     ) -> Event? {
+        let facts = facts.restricted(to: configuration.fingerprints)
         switch tracker.admit(message.type, from: direction) {
         case .clientHello:
             guard
@@ -99,7 +108,12 @@ extension Sensor {
         }
         if hello.damage != nil { counters.malformedHellos += 1 }
         counters.clientHellos += 1
-        let fingerprints = ClientHelloFields.make(hello, transport: transport.marker, ja4t: facts.syn?.ja4t)
+        let fingerprints = ClientHelloFields.make(
+            hello,
+            transport: transport.marker,
+            ja4t: facts.syn?.ja4t,
+            families: configuration.fingerprints
+        )
         let event = TLSClientHelloEvent(
             timestamp: timestamp,
             endpoints: endpoints,
@@ -135,7 +149,7 @@ extension Sensor {
             endpoints: endpoints,
             tlsVersion: hello.selectedVersion.displayName,
             client: client?.fingerprints,
-            server: ServerHelloFields.make(hello, transport: transport.marker),
+            server: ServerHelloFields.make(hello, transport: transport.marker, families: configuration.fingerprints),
             ja4ts: facts.synAck?.ja4t,
             latency: LatencyFieldsMaker.make(client: facts.clientLatency, server: facts.serverLatency),
             resumptionAccepted: client.flatMap { Resumption.accepted(client: $0.hello, server: hello) },
@@ -165,7 +179,8 @@ extension Sensor {
                 serverName: serverName,
                 timestamp: timestamp,
                 cache: &certificateCache,
-                counters: &counters
+                counters: &counters,
+                families: configuration.fingerprints
             )
         else { return nil }
         counters.certificates += 1

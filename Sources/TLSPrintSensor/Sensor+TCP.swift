@@ -119,7 +119,7 @@ extension Sensor {
                 clientDirection: flows.tcp[slot: slot].tracker.clientDirection ?? .forward,
                 time: time,
                 bareACKsBefore: (Int(before.forward), Int(before.reverse)),
-                countsWindows: configuration.fingerprints.contains(.ja4ssh)
+                families: configuration.fingerprints
             )
             flows.tcp[slot: slot].openSSH(session)
             let other = direction.opposite
@@ -168,7 +168,7 @@ extension Sensor {
             case .ssh(let yield):
                 guard flows.tcp[slot: slot].isSSH else { continue }
                 let pair = tracker.pair
-                let tcp = flows.tcp[slot: slot].tcpFacts
+                let tcp = flows.tcp[slot: slot].tcpFacts(configuration.fingerprints)
                 let handshake = flows.tcp[slot: slot].withSSH { session -> SSHHandshakeEvent? in
                     guard session.take(yield, from: direction, at: timestamp) else { return nil }
                     let endpoints = pair.eventEndpoints(clientDirection: session.clientDirection, transport: .tcp)
@@ -181,7 +181,7 @@ extension Sensor {
                 let event = httpRequestEvent(
                     head,
                     endpoints: tracker.eventEndpoints(transport: .tcp),
-                    tcp: flows.tcp[slot: slot].tcpFacts,
+                    tcp: flows.tcp[slot: slot].tcpFacts(configuration.fingerprints),
                     timestamp: timestamp
                 )
                 emit(.httpRequest(event), into: &events)
@@ -218,7 +218,11 @@ extension Sensor {
             clientDirection: session.clientDirection,
             transport: .tcp
         )
-        let event = session.activityEvent(value, endpoints: endpoints, tcp: flows.tcp[slot: slot].tcpFacts)
+        let event = session.activityEvent(
+            value,
+            endpoints: endpoints,
+            tcp: flows.tcp[slot: slot].tcpFacts(configuration.fingerprints)
+        )
         emit(.sshActivity(event), into: &events)
     }
 

@@ -131,12 +131,14 @@ struct TCPFlow: SensorFlow {
         }
     }
 
-    /// The TCP handshake's fields for SSH and HTTP events.
-    var tcpFacts: TCPFacts {
+    /// The TCP handshake's fields for SSH and HTTP events, of the enabled families (`--fingerprints`).
+    func tcpFacts(_ families: FingerprintFamilies) -> TCPFacts {
         TCPFacts(
-            ja4t: handshake.syn?.ja4t,
-            ja4ts: handshake.synAck?.ja4t,
-            latency: LatencyFieldsMaker.make(client: handshake.clientLatency, server: handshake.serverLatency)
+            ja4t: families.contains(.ja4t) ? handshake.syn?.ja4t : nil,
+            ja4ts: families.contains(.ja4t) ? handshake.synAck?.ja4t : nil,
+            latency: families.contains(.ja4l)
+                ? LatencyFieldsMaker.make(client: handshake.clientLatency, server: handshake.serverLatency)
+                : LatencyFields()
         )
     }
 
@@ -146,7 +148,7 @@ struct TCPFlow: SensorFlow {
         guard var session = ssh.first else { return [] }
         let endpoints = tracker.pair.eventEndpoints(clientDirection: session.clientDirection, transport: .tcp)
         var events: [Event] = []
-        let facts = tcpFacts
+        let facts = tcpFacts(session.families)
         if let event = session.handshakeEvent(endpoints: endpoints, tcp: facts) { events.append(.sshHandshake(event)) }
         if let rest = session.finishWindow() {
             events.append(.sshActivity(session.activityEvent(rest, endpoints: endpoints, tcp: facts)))

@@ -78,3 +78,42 @@ import Testing
         #expect(hello.dedupKey(enabled: .ja4) != changed.dedupKey(enabled: .ja4))
     }
 }
+
+extension FingerprintFamiliesTests {
+    /// A disabled family is not worked out at all, not only left out of the output: with `ja3,ja4,hassh` the
+    /// typed events carry no JA4S, JA4X, JA4H, JA4T or JA4L value (and with every family, they do).
+    @Test func disabledFamiliesAreNotComputed() throws {
+        var configuration = SensorConfiguration.withoutDeduplication
+        configuration.fingerprints = [.ja3, .ja4, .hassh]
+        for (events, enabled) in [(try Self.events(configuration), false), (try Self.events(), true)] {
+            var seen: Set<String> = []
+            for event in events {
+                switch event {
+                case .tlsClientHello(let hello):
+                    #expect(!hello.client.ja3.isEmpty && !hello.client.ja4.isEmpty)
+                    #expect((hello.client.ja4t != nil) == enabled && (hello.latency.client != nil) == enabled)
+                    seen.insert("client")
+                case .tlsSession(let session):
+                    #expect(session.server.ja4s.isEmpty != enabled && !session.server.ja3s.isEmpty)
+                    #expect((session.ja4ts != nil) == enabled)
+                    seen.insert("session")
+                case .tlsCertificate(let certificate):
+                    #expect(
+                        certificate.chain.allSatisfy { $0.ja4x.isEmpty != enabled && $0.ja4xRaw.isEmpty != enabled }
+                    )
+                    seen.insert("certificate")
+                case .httpRequest(let request):
+                    #expect(request.ja4h.isEmpty != enabled && request.ja4hRaw.isEmpty != enabled)
+                    #expect((request.tcp.ja4t != nil) == enabled && (request.tcp.latency.client != nil) == enabled)
+                    seen.insert("http")
+                case .sshHandshake(let handshake):
+                    #expect(handshake.hassh != nil && handshake.hasshServer != nil)
+                    #expect((handshake.tcp.ja4ts != nil) == enabled)
+                    seen.insert("ssh")
+                case .sshActivity, .startup, .sensorStats: break
+                }
+            }
+            #expect(seen == ["client", "session", "certificate", "http", "ssh"])
+        }
+    }
+}
