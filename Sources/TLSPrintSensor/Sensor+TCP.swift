@@ -143,13 +143,7 @@ extension Sensor {
         timestamp: CaptureTimestamp,
         into events: inout [Event]
     ) {
-        let handshake = flows.tcp[slot: slot].handshake
-        let facts = TransportFacts(
-            syn: handshake.syn,
-            synAck: handshake.synAck,
-            clientLatency: handshake.clientLatency,
-            serverLatency: handshake.serverLatency
-        )
+        let facts = flows.tcp[slot: slot].transportFacts
         var tracker = flows.tcp[slot: slot].takeTracker()
         for yield in yields {
             switch yield {

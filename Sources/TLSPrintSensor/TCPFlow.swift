@@ -133,12 +133,21 @@ struct TCPFlow: SensorFlow {
 
     /// The TCP handshake's fields for SSH and HTTP events, of the enabled families (`--fingerprints`).
     func tcpFacts(_ families: FingerprintFamilies) -> TCPFacts {
-        TCPFacts(
-            ja4t: families.contains(.ja4t) ? handshake.syn?.ja4t : nil,
-            ja4ts: families.contains(.ja4t) ? handshake.synAck?.ja4t : nil,
-            latency: families.contains(.ja4l)
-                ? LatencyFieldsMaker.make(client: handshake.clientLatency, server: handshake.serverLatency)
-                : LatencyFields()
+        let facts = transportFacts.restricted(to: families)
+        return TCPFacts(
+            ja4t: facts.syn?.ja4t,
+            ja4ts: facts.synAck?.ja4t,
+            latency: LatencyFieldsMaker.make(client: facts.clientLatency, server: facts.serverLatency)
+        )
+    }
+
+    /// What the TCP handshake measured: the SYN and SYN-ACK options (JA4T, JA4TS) and the JA4L halves.
+    var transportFacts: TransportFacts {
+        TransportFacts(
+            syn: handshake.syn,
+            synAck: handshake.synAck,
+            clientLatency: handshake.clientLatency,
+            serverLatency: handshake.serverLatency
         )
     }
 
