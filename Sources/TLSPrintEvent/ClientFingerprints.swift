@@ -67,6 +67,8 @@ package struct ClientFingerprints: Hashable, Sendable {
 package struct TLSClientHelloEvent: Hashable, Sendable {
     package var timestamp: CaptureTimestamp
     package var endpoints: EventEndpoints
+    /// Labels and source file, added after the fingerprints.
+    package var annotations = EventAnnotations()
     /// The highest version offered, e.g. `TLS 1.3`.
     package var tlsVersion: String
     package var client: ClientFingerprints
@@ -102,5 +104,6 @@ package struct TLSClientHelloEvent: Hashable, Sendable {
         latency.write(to: &writer)
         if !client.resumption.isEmpty { writer.strings("resumption", client.resumption) }
         writer.bool("ech", ech)
+        annotations.write(to: &writer)
     }
 }

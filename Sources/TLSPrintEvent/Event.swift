@@ -70,6 +70,44 @@ package enum Event: Hashable, Sendable {
         }
     }
 
+    /// Labels and source file of a traffic event; `startup` and `sensor_stats` have none (setting is ignored).
+    package var annotations: EventAnnotations {
+        get {
+            switch self {
+            case .tlsClientHello(let event): event.annotations
+            case .tlsSession(let event): event.annotations
+            case .tlsCertificate(let event): event.annotations
+            case .sshHandshake(let event): event.annotations
+            case .sshActivity(let event): event.annotations
+            case .httpRequest(let event): event.annotations
+            case .startup, .sensorStats: EventAnnotations()
+            }
+        }
+        set {
+            switch self {
+            case .tlsClientHello(var event):
+                event.annotations = newValue
+                self = .tlsClientHello(event)
+            case .tlsSession(var event):
+                event.annotations = newValue
+                self = .tlsSession(event)
+            case .tlsCertificate(var event):
+                event.annotations = newValue
+                self = .tlsCertificate(event)
+            case .sshHandshake(var event):
+                event.annotations = newValue
+                self = .sshHandshake(event)
+            case .sshActivity(var event):
+                event.annotations = newValue
+                self = .sshActivity(event)
+            case .httpRequest(var event):
+                event.annotations = newValue
+                self = .httpRequest(event)
+            case .startup, .sensorStats: break
+            }
+        }
+    }
+
     /// Free text, only on `startup`.
     package var message: String? {
         if case .startup(let event) = self { return event.message }

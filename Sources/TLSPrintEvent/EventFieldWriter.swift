@@ -19,7 +19,14 @@ package protocol EventFieldWriter {
     mutating func strings(_ name: String, _ values: [String])
     /// A list of wire texts.
     mutating func texts(_ name: String, _ values: [[UInt8]])
+    /// The `labels` list: label texts may hold commas, so syslog joins them with `; ` (a list elsewhere).
+    mutating func labels(_ name: String, _ values: [String])
     /// A list of objects (JSON only; syslog leaves it out): `write` is called once per element, between
     /// `beginObject` and `endObject` of the writer's own bookkeeping.
     mutating func objects<Element>(_ name: String, _ elements: [Element], _ write: (Element, inout Self) -> Void)
+}
+
+extension EventFieldWriter {
+    /// By default a label list is a list of strings.
+    package mutating func labels(_ name: String, _ values: [String]) { strings(name, values) }
 }

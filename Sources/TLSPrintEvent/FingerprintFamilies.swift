@@ -85,6 +85,7 @@ package struct FamilyFilteringWriter<Base: EventFieldWriter>: EventFieldWriter {
         if keeps(name) { base.strings(name, values) }
     }
     package mutating func texts(_ name: String, _ values: [[UInt8]]) { if keeps(name) { base.texts(name, values) } }
+    package mutating func labels(_ name: String, _ values: [String]) { base.labels(name, values) }
     package mutating func objects<Element>(
         _ name: String,
         _ elements: [Element],

@@ -16,6 +16,8 @@ package struct HTTPRequestEvent: Hashable, Sendable {
     package var ja4hRaw: String
     package var ja4hRawOriginal: String
     package var tcp: TCPFacts
+    /// Labels and source file, added after the fingerprints.
+    package var annotations = EventAnnotations()
 
     package init(
         timestamp: CaptureTimestamp,
@@ -55,5 +57,6 @@ package struct HTTPRequestEvent: Hashable, Sendable {
         writer.string("ja4h_r", ja4hRaw)
         writer.string("ja4h_ro", ja4hRawOriginal)
         tcp.write(to: &writer)
+        annotations.write(to: &writer)
     }
 }

@@ -41,6 +41,8 @@ package struct SSHHandshakeEvent: Hashable, Sendable {
     /// Absent without both KEXINITs.
     package var negotiated: SSHNegotiated?
     package var tcp: TCPFacts
+    /// Labels and source file, added after the fingerprints.
+    package var annotations = EventAnnotations()
 
     package init(
         timestamp: CaptureTimestamp,
@@ -83,6 +85,7 @@ package struct SSHHandshakeEvent: Hashable, Sendable {
             if let compression = negotiated.compression { writer.text("ssh_compression", compression) }
         }
         tcp.write(to: &writer)
+        annotations.write(to: &writer)
     }
 }
 
@@ -94,6 +97,8 @@ package struct SSHActivityEvent: Hashable, Sendable {
     /// 1-based window number on the stream.
     package var window: Int
     package var tcp: TCPFacts
+    /// Labels and source file, added after the fingerprints.
+    package var annotations = EventAnnotations()
 
     package init(timestamp: CaptureTimestamp, endpoints: EventEndpoints, ja4ssh: String, window: Int, tcp: TCPFacts) {
         self.timestamp = timestamp
@@ -109,5 +114,6 @@ package struct SSHActivityEvent: Hashable, Sendable {
         writer.string("ja4ssh", ja4ssh)
         writer.integer("ssh_window", window)
         tcp.write(to: &writer)
+        annotations.write(to: &writer)
     }
 }

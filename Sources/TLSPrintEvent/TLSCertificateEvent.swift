@@ -66,6 +66,8 @@ package struct TLSCertificateEvent: Hashable, Sendable {
     /// software without a join.
     package var clientJA3: String?
     package var clientJA4: String?
+    /// Labels and source file, added after the fingerprints.
+    package var annotations = EventAnnotations()
 
     package init(
         timestamp: CaptureTimestamp,
@@ -109,6 +111,7 @@ package struct TLSCertificateEvent: Hashable, Sendable {
         writer.string("serial", leaf.serial)
         writer.string("cert_sha256", leaf.sha256)
         writer.integer("chain_length", chainLength)
+        annotations.write(to: &writer)
         writer.objects("chain", chain) { entry, inner in entry.write(to: &inner) }
     }
 }

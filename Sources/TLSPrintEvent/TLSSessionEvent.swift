@@ -35,6 +35,8 @@ package struct TLSSessionEvent: Hashable, Sendable {
     package var resumptionAccepted: Bool?
     /// True for a HelloRetryRequest.
     package var hrr: Bool
+    /// Labels and source file, added after the fingerprints.
+    package var annotations = EventAnnotations()
 
     package init(
         timestamp: CaptureTimestamp,
@@ -76,5 +78,6 @@ package struct TLSSessionEvent: Hashable, Sendable {
         if let client, !client.resumption.isEmpty { writer.strings("resumption", client.resumption) }
         if let resumptionAccepted { writer.bool("resumption_accepted", resumptionAccepted) }
         writer.bool("hrr", hrr)
+        annotations.write(to: &writer)
     }
 }

@@ -18,6 +18,8 @@ struct QUICFlow: SensorFlow {
     var serverStreamDone = false
     var latency = QUICLatencyObserver()
     var chargedBytes = 0
+    /// See ``SensorFlow/lastSource``.
+    var lastSource: Int?
     /// The `tls_session` event, held until JA4L settles (it needs the client's first Handshake packet,
     /// which follows the ServerHello) or the connection leaves.
     var heldSession: TLSSessionEvent?

@@ -47,6 +47,7 @@ extension Sensor {
             counters.flowsCreated += 1
             slot = inserted.slot
         }
+        if currentSource != nil { flows.quic[slot: slot].lastSource = currentSource }
         if let error = decrypted.error { counters.count(error, in: .quic) }
         let direction = flows.quic[slot: slot].tracker.pair.direction(from: source)
         observeQUICTiming(slot: slot, decrypted: decrypted, direction: direction, packet: packet, info: info)

@@ -13,7 +13,7 @@ extension Sensor {
         case .endOfInput: counters.flowsOpenAtEnd += 1
         }
         counters.bufferedBytes -= flow.chargedBytes
-        for held in flow.heldEvents { emit(held, into: &events) }
+        for held in flow.heldEvents { emit(held, source: flow.lastSource, into: &events) }
     }
 
     /// Retires every flow last active before `deadline` (nanoseconds of packet time): TCP, DTLS, OpenVPN,

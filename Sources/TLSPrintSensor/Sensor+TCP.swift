@@ -45,6 +45,7 @@ extension Sensor {
             counters.flowsCreated += 1
             slot = inserted.slot
         }
+        if currentSource != nil { flows.tcp[slot: slot].lastSource = currentSource }
         let direction = flows.tcp[slot: slot].tracker.pair.direction(from: source)
         observeHandshake(slot: slot, direction: direction, packet: packet, tcp: tcp, time: info.timestamp)
         // Data in a SYN (TCP Fast Open) starts one past the SYN's own sequence number.

@@ -15,6 +15,11 @@ package struct Sensor: ~Copyable {
     var certificateCache: BoundedCache<String, ParsedCertificate>
     var deduplicator: Deduplicator
     var clock = CaptureTimestamp(nanoseconds: .min)
+    /// The capture files begun so far (`read --with-source`), in order; empty unless ``beginSource(named:)`` is
+    /// called, and then every traffic event carries `pcap_file`.
+    package private(set) var sourceNames: [String] = []
+    /// The index in ``sourceNames`` of the file being read.
+    var currentSource: Int?
 
     package init(configuration: SensorConfiguration = SensorConfiguration()) {
         self.configuration = configuration
@@ -53,6 +58,14 @@ package struct Sensor: ~Copyable {
         dispatch(packet, payload: frame.extracting(packet.payload), info: info, into: &events)
     }
 
+    /// Starts the next capture file: the events its packets complete carry `pcap_file` = `name`. A flow
+    /// goes on across files (they are read as if concatenated); what it held back and gives out when it
+    /// leaves carries the file of its last packet.
+    package mutating func beginSource(named name: String) {
+        currentSource = sourceNames.count
+        sourceNames.append(name)
+    }
+
     /// Moves the sensor clock to `time` and retires idle flows (packet time only).
     package mutating func advanceClock(to time: CaptureTimestamp, into events: inout [Event]) {
         guard time > clock else { return }
@@ -78,8 +91,9 @@ package struct Sensor: ~Copyable {
         }
     }
 
-    /// Emits `event` unless the deduplicator suppresses it.
-    mutating func emit(_ event: Event, into events: inout [Event]) {
+    /// Emits `event` unless the deduplicator suppresses it; with sources tracked, it carries the file of
+    /// `source` (default: the file being read).
+    mutating func emit(_ event: Event, source: Int? = nil, into events: inout [Event]) {
         switch event {
         case .sshHandshake: counters.sshHandshakes += 1
         case .sshActivity: counters.sshWindows += 1
@@ -92,7 +106,13 @@ package struct Sensor: ~Copyable {
             return
         }
         counters.events += 1
-        events.append(event)
+        guard let file = source ?? currentSource else {
+            events.append(event)
+            return
+        }
+        var annotated = event
+        annotated.annotations.pcapFile = sourceNames[file]
+        events.append(annotated)
     }
 
     /// Brings the dedup eviction count into the counters (called before reporting).

@@ -13,6 +13,8 @@ struct TCPFlow: SensorFlow {
     var forward: StreamObserver
     var reverse: StreamObserver
     var chargedBytes = 0
+    /// See ``SensorFlow/lastSource``.
+    var lastSource: Int?
     /// The SSH stream's session, once either direction spoke SSH: an array of at most one, out of line and
     /// mutated in place through ``withSSH(_:)`` (most flows are not SSH).
     private(set) var ssh: [SSHSession] = []

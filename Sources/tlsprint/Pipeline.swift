@@ -14,6 +14,8 @@ struct Pipeline {
     var settings: OutputSettings
     /// `--bpf`: only packets it accepts reach the sensor.
     var filter: PacketFilter?
+    /// `--with-source`: every traffic event names its capture file (`pcap_file`).
+    var withSource = false
 
     /// Reads every file through one sensor; returns the exit status.
     func read(files: [String]) -> ExitStatus {
@@ -57,6 +59,7 @@ struct Pipeline {
         }
         for file in files where stopRequested() == nil {
             var source: PcapFileSource?
+            if withSource { sensor.beginSource(named: file) }
             do {
                 let opened = try PcapFileSource(path: file)
                 source = opened

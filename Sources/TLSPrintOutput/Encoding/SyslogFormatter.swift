@@ -115,6 +115,16 @@ struct SyslogParameterWriter: EventFieldWriter {
         close()
     }
 
+    /// Labels may hold commas: joined with `; `.
+    mutating func labels(_ name: String, _ values: [String]) {
+        self.name(name)
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(contentsOf: "; ".utf8) }
+            TextEscaper.append(value, style: .syslogParamValue, to: &out)
+        }
+        close()
+    }
+
     mutating func texts(_ name: String, _ values: [[UInt8]]) {
         self.name(name)
         for (index, value) in values.enumerated() {

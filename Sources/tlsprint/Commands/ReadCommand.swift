@@ -31,6 +31,14 @@ struct ReadCommand: ParsableCommand {
     )
     var bpf: String?
 
+    @Flag(
+        help: """
+            Add pcap_file (the capture file as named here) to every traffic event, last before a \
+            certificate's chain. Env: TLSPRINT_WITH_SOURCE=1.
+            """
+    )
+    var withSource = false
+
     @Argument(help: "Capture files (pcap or pcapng); '-' reads standard input.")
     var files: [String]
 
@@ -55,7 +63,8 @@ struct ReadCommand: ParsableCommand {
                 hostName: ProcessInfo.processInfo.hostName,
                 fingerprints: configuration.fingerprints
             ),
-            filter: filter
+            filter: filter,
+            withSource: try withSource || Environment.flag("TLSPRINT_WITH_SOURCE", in: environment) == true
         )
         let status = pipeline.read(files: files)
         if status != .success { throw ExitCode(status.rawValue) }
