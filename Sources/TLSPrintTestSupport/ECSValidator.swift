@@ -7,6 +7,7 @@ import Foundation
 package enum ECSValidator {
     /// What the validator could not do.
     package struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, with the script's stderr.
         package var description: String
     }
 

@@ -122,6 +122,38 @@ import Testing
         #expect(problems.last?.contains { $0.contains("repeated key \"ecs\"") } == true)
     }
 
+    /// docs/events.md, "ECS documents", names every field's ECS place: each field of the fixture events has a table
+    /// row naming it and where the map sends it.
+    @Test func theDocumentedTableCoversEveryField() throws {
+        let text = try String(
+            contentsOf: SharedCorpus.packageRoot.appendingPathComponent("docs/events.md"),
+            encoding: .utf8
+        )
+        let section = try #require(text.components(separatedBy: "## ECS documents").dropFirst().first)
+        let rows = section.components(separatedBy: "\n## ")[0].split(separator: "\n").filter { $0.hasPrefix("|") }
+        var checked = 0
+        for event in try Self.fixtureEvents() {
+            for name in event.fields.map(\.name) {
+                let target: String
+                switch ECSFieldMap.route(name, in: event.type) {
+                case .field(let path), .array(let path), .upperHex(let path), .nonEmpty(let path), .address(let path):
+                    let generic = event.type == .sensorStats ? "tlsprint.stats.<field>" : "tlsprint.<field>"
+                    target = path.hasPrefix("tlsprint.") ? generic : path
+                case .negotiatedVersion: target = "tls.version"
+                case .transport: target = "network.transport"
+                case .httpHost: target = "url.domain"
+                }
+                let named = event.type == .sensorStats ? "every counter" : "`\(name)`"
+                let documented = rows.contains { row in
+                    row.contains(named) && (row.contains("`\(target)`") || row.contains("`tlsprint.\(name)`"))
+                }
+                #expect(documented, "\(event.type): \(name) → \(target) is not in the ECS table of docs/events.md")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
     /// `object` with `value` at the dotted `path`, creating objects on the way.
     static func setting(_ path: String, _ value: Any, in object: [String: Any]) -> [String: Any] {
         var object = object
