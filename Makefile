@@ -3,12 +3,13 @@ SWIFT ?= swift
 TLSPRINT_SHARED ?= ../shared
 export TLSPRINT_SHARED
 
-DEB_PACKAGES := libpcap-dev python3 openssl rsyslog rsyslog-openssl iproute2 tcpdump curl gnutls-bin \
+DEB_PACKAGES := libpcap-dev python3 python3-yaml openssl rsyslog rsyslog-openssl iproute2 tcpdump curl gnutls-bin \
 	binutils dpkg-dev apt util-linux systemd man-db groff-base zsh fish
 # binutils: objcopy strips the release binary (scripts/build-release.sh); dpkg-dev: dpkg-shlibdeps and
 # dpkg-gencontrol (make deb); util-linux: unshare (the hidden-toolchain runs); systemd: systemd-analyze verify
 # (no running systemd needed); man-db and groff-base render the man pages; zsh and fish parse-check the
-# completions (scripts/packaging/check-deb.sh).
+# completions (scripts/packaging/check-deb.sh); python3-yaml: scripts/ecs/validate.py reads ECS's field
+# definitions (the ECS encoding's tests).
 # Only `make deb-root-test` and `make image` (outside CI) need these: debootstrap for a fresh Debian root,
 # podman to build and run the image.
 PACKAGING_PACKAGES := debootstrap podman

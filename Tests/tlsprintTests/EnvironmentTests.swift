@@ -22,7 +22,7 @@ import Testing
         #expect(flag.lines.count == 3 && flag.lines.allSatisfy { $0.hasPrefix("<13") })
         let bad = try TLSPrintBinary.run(binary, ["read", "-q", Self.fixture], environment: ["TLSPRINT_FORMAT": "xml"])
         #expect(bad.status == 64)
-        #expect(bad.stderr.contains("TLSPRINT_FORMAT must be one of syslog, json, not 'xml'"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("TLSPRINT_FORMAT must be one of syslog, json, ecs, not 'xml'"), "\(bad.stderr)")
     }
 
     @Test func outputListFromEnvironment() throws {

@@ -72,6 +72,13 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// A value that is JSON text already (written by another `JSONWriter`), copied as it is.
+    mutating func rawJSON(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+        needsComma = true
+    }
+
     mutating func integer(_ value: Int) {
         separate()
         DecimalWriter.append(value, to: &bytes)

@@ -33,7 +33,7 @@ package enum OutputSink: EventSink, ~Copyable {
         case .udp(let host, let port):
             self = .udp(try SyslogUDPSink(host: host, port: port, encoding: encoding))
         case .tcp(let host, let port):
-            let framing = framing ?? (format == .json ? .lineFeed : .octetCounting)
+            let framing = framing ?? (format.isJSON ? .lineFeed : .octetCounting)
             self = .stream(try SyslogStreamSink(host: host, port: port, encoding: encoding, framing: framing))
         case .tls(let host, let port):
             self = .stream(

@@ -14,14 +14,19 @@ enum FramingArgument: String, ExpressibleByArgument, CaseIterable {
 
 /// Where events go and how they are written, with `TLSPRINT_*` environment fallbacks (a flag wins).
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Event encoding: syslog (RFC 5424, default) or json (one object per line). Env: TLSPRINT_FORMAT.")
+    @Option(
+        help: """
+            Event encoding: syslog (RFC 5424, default), json (one object per line) or ecs (one Elastic Common \
+            Schema document per line). Env: TLSPRINT_FORMAT.
+            """
+    )
     var format: OutputFormat?
 
     @Option(
         name: .customLong("output"),
         help: """
             Destination: '-' (stdout, default), file:PATH, udp://HOST:PORT, tcp://HOST:PORT, \
-            tls://HOST:PORT; prefix json@ or syslog@ to override --format for that output. Repeatable. \
+            tls://HOST:PORT; prefix syslog@, json@ or ecs@ to override --format for that output. Repeatable. \
             Env: TLSPRINT_OUTPUT (comma-separated).
             """
     )
@@ -44,15 +49,20 @@ struct OutputOptions: ParsableArguments {
     @Option(
         help: """
             Stream framing for tcp:// and tls:// (RFC 6587): octet (octet counting) or lf. \
-            Default: octet, except lf for JSON over tcp://. Env: TLSPRINT_FRAMING.
+            Default: octet, except lf for json and ecs over tcp://. Env: TLSPRINT_FRAMING.
             """
     )
     var framing: FramingArgument?
 
-    @Option(help: "Syslog HOSTNAME and JSON 'node'. Env: NODE_NAME; default: this machine's host name.")
+    @Option(
+        help: """
+            Syslog HOSTNAME, JSON 'node' and ECS observer.hostname. Env: NODE_NAME; default: this machine's \
+            host name.
+            """
+    )
     var nodeName: String?
 
-    @Option(help: "Syslog APP-NAME and JSON 'app' (default sniffer). Env: TLSPRINT_APP_NAME.")
+    @Option(help: "Syslog APP-NAME, JSON 'app' and ECS tlsprint.app (default sniffer). Env: TLSPRINT_APP_NAME.")
     var appName: String?
 
     @Option(help: "The SD-ID of the structured-data element (default relay@55555). Env: TLSPRINT_SD_ID.")
