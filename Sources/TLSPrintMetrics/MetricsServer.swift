@@ -52,7 +52,13 @@ package final class MetricsServer {
                 }
             }
         do {
-            channel = try bootstrap.bind(host: address.host, port: address.port).wait()
+            // An address literal is bound as it is: the resolver (with AI_ADDRCONFIG) refuses `::1` on a host
+            // whose only IPv6 address is loopback's.
+            if let literal = try? SocketAddress(ipAddress: address.host, port: address.port) {
+                channel = try bootstrap.bind(to: literal).wait()
+            } else {
+                channel = try bootstrap.bind(host: address.host, port: address.port).wait()
+            }
         } catch {
             try? group.syncShutdownGracefully()
             throw Self.failure(error, address: address)
@@ -78,8 +84,14 @@ package final class MetricsServer {
 
     private static func failure(_ error: any Error, address: MetricsListenAddress) -> MetricsServerError {
         if let error = error as? IOError { return MetricsServerError(address: "\(address)", errno: error.errnoCode) }
+        if let error = error as? SocketAddressError.UnknownHost {
+            return MetricsServerError(
+                address: "\(address)",
+                cause: "'\(error.host)' does not resolve: \(error.errorDescription)"
+            )
+        }
         if error is SocketAddressError {
-            return MetricsServerError(address: "\(address)", cause: "'\(address.host)' is not an address of this host")
+            return MetricsServerError(address: "\(address)", cause: "'\(address.host)' does not resolve")
         }
         return MetricsServerError(address: "\(address)", cause: "\(error)")
     }

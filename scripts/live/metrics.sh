@@ -12,12 +12,14 @@
 #     {type=http_request} equal the tls_client_hello and http_request lines the same run wrote, and they
 #     are at least the clients that succeeded; startup is 1; the output's sent count covers them;
 #   - /, /nope give 404 and POST /metrics 405;
+#   - every metric packaging/grafana-tlsprint.json queries is served, and its queries parse (promtool);
 #   - a second `live` on the same port exits 73 naming the address; a malformed address exits 64;
 #   - TLSPRINT_METRICS_LISTEN='[::1]:PORT' serves over IPv6 (when the namespace's lo has ::1).
 # Needs root and `ip netns`; otherwise it prints why and exits 0. promtool comes from Debian's prometheus
 # package (make deps); without it the script skips, except under CI=true, where it fails.
 #
-# Usage: scripts/live/metrics.sh            (TLSPRINT=/path/to/tlsprint to use a given binary)
+# Usage: scripts/live/metrics.sh            (TLSPRINT=/path/to/tlsprint to use a given binary; KEEP_ARTIFACTS=1
+#                                           keeps the scrape, the events and the capture in /tmp)
 set -euo pipefail
 
 say() { printf 'metrics: %s\n' "$*"; }
@@ -58,7 +60,7 @@ cleanup() {
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     ip netns del "$server_ns" 2>/dev/null || true
     ip netns del "$client_ns" 2>/dev/null || true
-    if [[ $status -ne 0 && -d $work ]]; then say "artifacts kept in $work"; else rm -rf "$work"; fi
+    if [[ ($status -ne 0 || -n ${KEEP_ARTIFACTS:-}) && -d $work ]]; then say "artifacts kept in $work"; else rm -rf "$work"; fi
     exit "$status"
 }
 trap cleanup EXIT
@@ -75,6 +77,11 @@ ip link set "$client_if" netns "$client_ns"
 in_server ip addr add "$server_ip/24" dev "$server_if"
 in_client ip addr add "$client_ip/24" dev "$client_if"
 for ns in "$server_ns" "$client_ns"; do ip -n "$ns" link set lo up; done
+# No IPv6 on the veth: its multicast reports and router solicitations would come before tlsprint opens the
+# capture (tcpdump, started first, would count them) or at any time after. Then only the clients' ARP and TCP
+# cross the link, all after both captures are up.
+in_server sysctl -qw "net.ipv6.conf.$server_if.disable_ipv6=1"
+in_client sysctl -qw "net.ipv6.conf.$client_if.disable_ipv6=1"
 in_server ip link set "$server_if" up
 in_client ip link set "$client_if" up
 
@@ -161,7 +168,7 @@ sleep 1.5
 kill -TERM "$tcpdump_pid"
 wait "$tcpdump_pid" 2>/dev/null || true
 tcpdump_packets=$(tcpdump -r "$work/run.pcap" 2>/dev/null | wc -l)
-sleep 1.2
+sleep 2.5  # a ring block retires within 100 ms, the loop wakes every 200 ms, publishes every second
 
 answer=$(scrape "$work/metrics.txt" /metrics)
 [[ $answer == "200 text/plain; version=0.0.4; charset=utf-8" ]] || fail "/metrics answered '$answer'"
@@ -193,6 +200,26 @@ say "packets: metric $packets, tcpdump $tcpdump_packets; tls_client_hello: metri
 [[ $(value tlsprint_bytes_total) -gt 0 ]] || fail "tlsprint_bytes_total is 0"
 [[ $(value tlsprint_flows_created_total) -ge $((tls_clients + http_clients)) ]] || fail "too few flows created"
 grep -q '^tlsprint_build_info{version="[0-9.]*",commit="[^"]*"} 1.0$' "$work/metrics.txt" || fail "no build info"
+
+# The Grafana dashboard: every metric it names is served, and every query parses (as a recording rule for
+# promtool, with Grafana's variables filled in).
+python3 - "$root/packaging/grafana-tlsprint.json" "$work/metrics.txt" "$work/dashboard-rules.yml" <<'PY' \
+    || fail "packaging/grafana-tlsprint.json does not match the metrics"
+import json, re, sys
+dashboard, scraped, rules = sys.argv[1:4]
+served = {line.split()[2] for line in open(scraped) if line.startswith("# TYPE ")}
+exprs = [t["expr"] for p in json.load(open(dashboard))["panels"] for t in p["targets"]]
+unknown = sorted({n for e in exprs for n in re.findall(r"tlsprint_[a-z_]+", e)} - served)
+if unknown:
+    sys.exit(f"metrics: the dashboard names metrics not served: {unknown}")
+with open(rules, "w") as out:
+    out.write("groups:\n- name: dashboard\n  rules:\n")
+    for i, e in enumerate(exprs):
+        e = e.replace("$__rate_interval", "5m").replace("$instance", ".*")
+        out.write(f"  - record: dashboard:query{i}\n    expr: {json.dumps(e)}\n")
+print(f"metrics: the dashboard's {len(exprs)} queries name only served metrics")
+PY
+promtool check rules "$work/dashboard-rules.yml" >"$work/rules.out" 2>&1 || { cat "$work/rules.out"; fail "a dashboard query does not parse"; }
 
 for path in / /nope; do
     answer=$(scrape "$work/other.txt" "$path")
