@@ -10,7 +10,9 @@
 #     of text format 0.0.4;
 #   - tlsprint_packets_total >= the packets tcpdump saw; tlsprint_events_total{type=tls_client_hello} and
 #     {type=http_request} equal the tls_client_hello and http_request lines the same run wrote, and they
-#     are at least the clients that succeeded; startup is 1; the output's sent count covers them;
+#     are at least the clients that succeeded; startup is 1; stdout's sent count covers them; a UDP output
+#     to a collector is connected and sent no more than the collector received; a TCP output to a port
+#     nobody listens on is not connected, sent nothing and holds the events in its queue;
 #   - /, /nope give 404 and POST /metrics 405;
 #   - every metric packaging/grafana-tlsprint.json queries is served, and its queries parse (promtool);
 #   - a second `live` on the same port exits 73 naming the address; a malformed address exits 64;
@@ -105,8 +107,24 @@ value() { awk -v name="$1" '$1 == name { print $2 }' "$work/metrics.txt"; }
 setsid ip netns exec "$server_ns" tcpdump -i "$server_if" -U -w "$work/run.pcap" 2>"$work/tcpdump.err" &
 tcpdump_pid=$!
 pids+=("$tcpdump_pid")
+# A UDP collector that counts datagrams (output 1), and a TCP collector that is not there (output 2).
+setsid ip netns exec "$server_ns" python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", 5514))
+print("ready", flush=True)
+count = 0
+while True:
+    s.recv(65536)
+    count += 1
+    with open(sys.argv[1], "w") as out:
+        out.write(str(count))
+' "$work/udp.count" >"$work/udp.ready" 2>&1 &
+pids+=($!)
+wait_for "$work/udp.ready" ready || fail "the UDP collector did not start"
 ip netns exec "$server_ns" "$tlsprint" live -i "$server_if" --format json --dedup-ttl 0 --stats-interval 1 \
-    --node-name metrics --metrics-listen "127.0.0.1:$port" >"$work/live.jsonl" 2>"$work/live.err" &
+    --node-name metrics --metrics-listen "127.0.0.1:$port" --drain-timeout 1 \
+    --output - --output udp://127.0.0.1:5514 --output tcp://127.0.0.1:6514 >"$work/live.jsonl" 2>"$work/live.err" &
 live_pid=$!
 pids+=("$live_pid")
 setsid ip netns exec "$server_ns" openssl s_server -accept 4433 -key "$work/key.pem" -cert "$work/cert.pem" -www -quiet \
@@ -184,6 +202,12 @@ hello_metric=$(value 'tlsprint_events_total{type="tls_client_hello"}')
 http_metric=$(value 'tlsprint_events_total{type="http_request"}')
 startup_metric=$(value 'tlsprint_events_total{type="startup"}')
 sent_metric=$(value 'tlsprint_output_sent_total{output="0",destination="-"}')
+udp_sent=$(value 'tlsprint_output_sent_total{output="1",destination="udp://127.0.0.1:5514"}')
+udp_connected=$(value 'tlsprint_output_connected{output="1",destination="udp://127.0.0.1:5514"}')
+udp_received=$(cat "$work/udp.count" 2>/dev/null || echo 0)
+tcp_sent=$(value 'tlsprint_output_sent_total{output="2",destination="tcp://127.0.0.1:6514"}')
+tcp_connected=$(value 'tlsprint_output_connected{output="2",destination="tcp://127.0.0.1:6514"}')
+tcp_queued=$(value 'tlsprint_output_queue_depth{output="2",destination="tcp://127.0.0.1:6514"}')
 hello_lines=$(grep -c '"event":"tls_client_hello"' "$work/live.jsonl" || true)
 http_lines=$(grep -c '"event":"http_request"' "$work/live.jsonl" || true)
 say "packets: metric $packets, tcpdump $tcpdump_packets; tls_client_hello: metric $hello_metric, lines $hello_lines," \
@@ -197,6 +221,12 @@ say "packets: metric $packets, tcpdump $tcpdump_packets; tls_client_hello: metri
 [[ $http_lines -ge $http_clients && $http_clients -ge 4 ]] || fail "$http_lines requests for $http_clients clients"
 [[ $startup_metric == 1 ]] || fail "tlsprint_events_total{type=\"startup\"} is '$startup_metric'"
 [[ $sent_metric -ge $((hello_lines + http_lines)) ]] || fail "output 0 sent only $sent_metric events"
+say "udp output: sent $udp_sent, connected $udp_connected, collector received $udp_received;" \
+    "tcp output (nobody listening): sent $tcp_sent, connected $tcp_connected, queued $tcp_queued"
+[[ $udp_connected == 1.0 && $udp_sent -ge $((hello_lines + http_lines)) && $udp_received -ge $udp_sent ]] \
+    || fail "udp output: sent $udp_sent, connected $udp_connected, received $udp_received"
+[[ $tcp_connected == 0.0 && $tcp_sent == 0 && ${tcp_queued%.0} -ge $((hello_lines + http_lines)) ]] \
+    || fail "tcp output: sent $tcp_sent, connected $tcp_connected, queued $tcp_queued"
 [[ $(value tlsprint_bytes_total) -gt 0 ]] || fail "tlsprint_bytes_total is 0"
 [[ $(value tlsprint_flows_created_total) -ge $((tls_clients + http_clients)) ]] || fail "too few flows created"
 grep -q '^tlsprint_build_info{version="[0-9.]*",commit="[^"]*"} 1.0$' "$work/metrics.txt" || fail "no build info"
