@@ -10,8 +10,9 @@ import TLSPrintSensor
 /// Wires a live capture → sensor → sinks until SIGINT/SIGTERM, with periodic `sensor_stats`.
 ///
 /// Order at start: block signals, open the capture (a bad interface or filter fails here, before any
-/// output), open the outputs, bind `--metrics-listen`, drop privileges, emit `startup`. The loop waits at most `pollMilliseconds`
-/// in libpcap's descriptor, so signals, the stats timer and idle expiry are handled without traffic.
+/// output), open the outputs, bind `--metrics-listen`, drop privileges, emit `startup`. The loop waits at
+/// most `pollMilliseconds` in libpcap's descriptor, so signals, the stats timer, idle expiry and the metrics
+/// publish are handled without traffic.
 ///
 /// Idle expiry: the sensor's clock is packet time. When no packet arrives, the loop advances it to the last
 /// packet's timestamp plus the monotonic time elapsed since that packet was read, so idle flows and
@@ -243,11 +244,11 @@ final class LiveSinks {
     private let network: [NetworkBox]
     private let local: [LocalOutputWriter]
     /// Every output in `--output` order, for ``outputSamples``.
-    private let ordered: [Either]
+    private let ordered: [Output]
     /// Events handed to the outputs so far, by type (`tlsprint_events_total`).
     private(set) var written: [EventType: Int] = [:]
 
-    private enum Either {
+    private enum Output {
         case local(LocalOutputWriter)
         case network(NetworkBox)
     }
@@ -257,7 +258,7 @@ final class LiveSinks {
     init(settings: OutputSettings) throws(OpenFailure) {
         var network: [NetworkBox] = []
         var local: [LocalOutputWriter] = []
-        var ordered: [Either] = []
+        var ordered: [Output] = []
         for destination in settings.destinations {
             let sink: OutputSink
             do {

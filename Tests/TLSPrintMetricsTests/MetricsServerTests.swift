@@ -64,9 +64,14 @@ import Testing
         defer { server.close() }
         let probe = try #require(HTTPProbe(port: server.boundAddress.port))
         let filler = String(repeating: "a", count: 16_384)
+        let started = ContinuousClock.now
         _ = probe.send("GET /metrics HTTP/1.1\r\nHost: x\r\nX-Filler: \(filler)\r\n\r\n")
         let response = probe.readAll()
-        #expect(response.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
+        // NIO answers 400 and closes with request bytes still unread, so the kernel may reset the connection
+        // before the answer is read: either way nothing is served and the connection ends at once.
+        #expect(response.isEmpty || response.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(response.prefix(80))")
+        #expect(!response.contains("tlsprint_"))
+        #expect(ContinuousClock.now - started < .seconds(3), "closed, not left to the 5 s read timeout")
     }
 
     @Test func keepAliveServesSeveralRequestsOnOneConnection() throws {
