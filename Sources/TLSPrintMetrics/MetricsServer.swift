@@ -87,13 +87,18 @@ package final class MetricsServer {
         if let error = error as? SocketAddressError.UnknownHost {
             return MetricsServerError(
                 address: "\(address)",
-                cause: "'\(error.host)' does not resolve: \(error.errorDescription)"
+                cause: "'\(error.host)' does not resolve: \(error.errorDescription)",
+                unresolved: true
             )
         }
         if error is SocketAddressError {
-            return MetricsServerError(address: "\(address)", cause: "'\(address.host)' does not resolve")
+            return MetricsServerError(
+                address: "\(address)",
+                cause: "'\(address.host)' does not resolve",
+                unresolved: true
+            )
         }
-        return MetricsServerError(address: "\(address)", cause: "\(error)")
+        return MetricsServerError(address: "\(address)", cause: "\(error)", unresolved: false)
     }
 }
 
