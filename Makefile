@@ -10,6 +10,10 @@ DEB_PACKAGES := libpcap-dev python3 python3-yaml openssl rsyslog rsyslog-openssl
 # (no running systemd needed); man-db and groff-base render the man pages; zsh and fish parse-check the
 # completions (scripts/packaging/check-deb.sh); python3-yaml: scripts/ecs/validate.py reads ECS's field
 # definitions (the ECS encoding's tests).
+# prometheus: its /usr/bin/promtool checks what `live --metrics-listen` serves (scripts/live/metrics.sh). Installed
+# without recommends (they add prometheus-node-exporter, smartmontools and ~20 more); its postinst only enables
+# prometheus.service, which nothing here runs (with no systemd as PID 1, or a policy-rc.d, it does not start).
+NO_RECOMMENDS_PACKAGES := prometheus
 # Only `make deb-root-test` and `make image` (outside CI) need these: debootstrap for a fresh Debian root,
 # podman to build and run the image.
 PACKAGING_PACKAGES := debootstrap podman
@@ -32,6 +36,12 @@ deps:
 	  echo "installing:$$missing"; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	fi
+	@missing=""; for p in $(NO_RECOMMENDS_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing (no recommends):$$missing"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
 
 build:
 	$(SWIFT) build
@@ -42,12 +52,14 @@ lint:
 	SWIFT=$(SWIFT) scripts/lint-architecture.sh
 	SWIFT=$(SWIFT) scripts/lint-architecture.sh --self-test
 
-## test: deps, lint, warning-free build, tests, live end-to-end in network namespaces, AddressSanitizer
+## test: deps, lint, warning-free build, tests, live end-to-end in network namespaces (events, then metrics
+## scraped and checked with promtool), AddressSanitizer
 ## tests, short fuzz run.
 test: deps lint
 	$(SWIFT) build --build-tests $(WERROR)
 	$(SWIFT) test --skip-build
 	scripts/live/e2e.sh
+	scripts/live/metrics.sh
 	scripts/live/verify-unit.sh
 	scripts/packaging/check-static.sh
 	scripts/packaging/check-deb.sh
@@ -56,6 +68,7 @@ test: deps lint
 
 e2e:
 	scripts/live/e2e.sh
+	scripts/live/metrics.sh
 
 demo: deps
 	"$$(scripts/build-release.sh)" read Tests/Fixtures/captures/sample.pcap

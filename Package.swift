@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -102,6 +103,17 @@ let package = Package(
             swiftSettings: edge
         ),
         .target(
+            name: "TLSPrintMetrics",
+            dependencies: [
+                "TLSPrintCore", "TLSPrintEvent", "TLSPrintSensor",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: edge
+        ),
+        .target(
             name: "TLSPrintTestSupport",
             dependencies: [
                 "TLSPrintCore", "TLSPrintPcap", "TLSPrintPacket", "TLSPrintEvent", "TLSPrintSensor", "TLSPrintOutput",
@@ -112,7 +124,8 @@ let package = Package(
         .executableTarget(
             name: "tlsprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintOutput", "TLSPrintSensor", "CBuildInfo",
+                "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintOutput", "TLSPrintSensor", "TLSPrintMetrics",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: edge
@@ -167,6 +180,11 @@ let package = Package(
         .testTarget(
             name: "TLSPrintOutputTests",
             dependencies: ["TLSPrintEvent", "TLSPrintOutput", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
+            name: "TLSPrintMetricsTests",
+            dependencies: ["TLSPrintEvent", "TLSPrintMetrics", "TLSPrintSensor"],
             swiftSettings: edge
         ),
         .testTarget(

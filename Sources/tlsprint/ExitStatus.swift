@@ -1,5 +1,6 @@
 import Glibc
 import TLSPrintCapture
+import TLSPrintMetrics
 import TLSPrintOutput
 
 /// sysexits(3) codes: the one place the CLI decides how it exits. Libraries throw typed errors that carry
@@ -52,6 +53,13 @@ enum ExitStatus: Int32 {
         case .destination, .unsupported: self = .usage
         default: self = .ioError
         }
+    }
+
+    /// The status for a `--metrics-listen` address that cannot be bound: a host that does not resolve is a
+    /// usage error, a port this user may not bind permission denied, anything else (in use, not an address of
+    /// this host) EX_CANTCREAT, as for an output that cannot be created.
+    init(_ error: MetricsServerError) {
+        self = error.unresolved ? .usage : error.permissionDenied ? .permissionDenied : .cannotCreate
     }
 
     /// 130 for SIGINT, 143 for SIGTERM.

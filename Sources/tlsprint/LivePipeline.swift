@@ -3,14 +3,16 @@ import Glibc
 import TLSPrintCapture
 import TLSPrintCore
 import TLSPrintEvent
+import TLSPrintMetrics
 import TLSPrintOutput
 import TLSPrintSensor
 
 /// Wires a live capture → sensor → sinks until SIGINT/SIGTERM, with periodic `sensor_stats`.
 ///
 /// Order at start: block signals, open the capture (a bad interface or filter fails here, before any
-/// output), open the outputs, drop privileges, emit `startup`. The loop waits at most `pollMilliseconds`
-/// in libpcap's descriptor, so signals, the stats timer and idle expiry are handled without traffic.
+/// output), open the outputs, bind `--metrics-listen`, drop privileges, emit `startup`. The loop waits at
+/// most `pollMilliseconds` in libpcap's descriptor, so signals, the stats timer, idle expiry and the metrics
+/// publish are handled without traffic.
 ///
 /// Idle expiry: the sensor's clock is packet time. When no packet arrives, the loop advances it to the last
 /// packet's timestamp plus the monotonic time elapsed since that packet was read, so idle flows and
@@ -21,6 +23,7 @@ struct LivePipeline {
     var settings: OutputSettings
     var user: String?
     var statsIntervalSeconds: Int
+    var metricsAddress: MetricsListenAddress?
 
     static let pollMilliseconds: Int32 = 200
 
@@ -43,6 +46,15 @@ struct LivePipeline {
         } catch {
             StandardError.line("tlsprint: \(error.destination): \(error.failure)")
             return ExitStatus(error.failure).rawValue
+        }
+        var metrics: LiveMetrics?
+        if let metricsAddress {
+            do {
+                metrics = try LiveMetrics(address: metricsAddress, destinations: settings.destinations.map { "\($0)" })
+            } catch {
+                StandardError.line("tlsprint: \(error)")
+                return ExitStatus(error).rawValue
+            }
         }
         if let user {
             do { try PrivilegeDrop.drop(to: user) } catch {
@@ -68,11 +80,15 @@ struct LivePipeline {
                 "tlsprint: capturing on \(capture.interface) (link type \(source.linkTypeName))"
                     + (capture.filter.map { ", filter '\($0)'" } ?? "")
             )
+            if let metrics { StandardError.line("tlsprint: metrics at http://\(metrics.boundAddress)/metrics") }
         }
-        return loop(source: source, sinks: sinks, signals: signals)
+        defer { metrics?.close() }
+        return loop(source: source, sinks: sinks, signals: signals, metrics: metrics)
     }
 
-    private func loop(source: LiveCaptureSource, sinks: LiveSinks, signals: SignalChannel) -> Int32 {
+    private func loop(source: LiveCaptureSource, sinks: LiveSinks, signals: SignalChannel, metrics: LiveMetrics?)
+        -> Int32
+    {
         var sensor = Sensor(configuration: configuration)
         var events: [Event] = []
         events.reserveCapacity(64)
@@ -122,6 +138,7 @@ struct LivePipeline {
                     .sensorStats(statsEvent(&sensor, activeFlows: sensor.activeFlows, source: source, sinks: sinks))
                 ])
             }
+            metrics?.publish(at: now, sensor: &sensor, source: source, sinks: sinks)
         }
         if stopRequested, !capture.immediateMode {
             // Outside immediate mode the kernel hands over a partly filled ring block only when its 100 ms
@@ -136,7 +153,9 @@ struct LivePipeline {
         var final = statsEvent(&sensor, activeFlows: openFlows, source: source, sinks: sinks)
         final.final = true
         sinks.write([.sensorStats(final)])
+        metrics?.publish(at: WallClock.monotonicNanoseconds, sensor: &sensor, source: source, sinks: sinks, force: true)
         let outputCounters = sinks.finish(timeout: settings.drainTimeout, finalStats: .sensorStats(final))
+        metrics?.publish(at: WallClock.monotonicNanoseconds, sensor: &sensor, source: source, sinks: sinks, force: true)
         if !settings.quiet {
             for (destination, counters) in outputCounters {
                 StandardError.line("tlsprint: \(destination): \(counters.summary)")
@@ -224,12 +243,22 @@ final class LiveSinks {
 
     private let network: [NetworkBox]
     private let local: [LocalOutputWriter]
+    /// Every output in `--output` order, for ``outputSamples``.
+    private let ordered: [Output]
+    /// Events handed to the outputs so far, by type (`tlsprint_events_total`).
+    private(set) var written: [EventType: Int] = [:]
+
+    private enum Output {
+        case local(LocalOutputWriter)
+        case network(NetworkBox)
+    }
 
     /// Opens every destination.
     /// - Throws: the first failure, with its destination.
     init(settings: OutputSettings) throws(OpenFailure) {
         var network: [NetworkBox] = []
         var local: [LocalOutputWriter] = []
+        var ordered: [Output] = []
         for destination in settings.destinations {
             let sink: OutputSink
             do {
@@ -243,18 +272,22 @@ final class LiveSinks {
             }
             if sink.networkCounters == nil {
                 local.append(LocalOutputWriter(sink: sink, capacity: Self.localQueueCapacity))
+                ordered.append(.local(local[local.count - 1]))
             } else {
                 let encoding = destination.format(default: settings.format).encoder(identity: settings.identity)
                 network.append(NetworkBox(sink, destination: "\(destination)", encoding: encoding))
+                ordered.append(.network(network[network.count - 1]))
             }
         }
         self.network = network
         self.local = local
+        self.ordered = ordered
     }
 
     /// Hands `events` to every output (network sinks queue them; local writers write them on their thread).
     func write(_ events: [Event]) {
         guard !events.isEmpty else { return }
+        for event in events { written[event.type, default: 0] += 1 }
         for writer in local { writer.enqueue(events) }
         for box in network {
             do throws(SinkError) {
@@ -281,6 +314,30 @@ final class LiveSinks {
     /// Reopens file outputs (SIGHUP), on their writer threads.
     func reopen() {
         for writer in local { writer.requestReopen() }
+    }
+
+    /// What each output did so far, in `--output` order (`tlsprint_output_*`).
+    var outputSamples: [OutputSample] {
+        ordered.map { output in
+            switch output {
+            case .local(let writer):
+                let sample = writer.sample
+                return OutputSample(
+                    sent: sample.written,
+                    dropped: sample.dropped,
+                    queueDepth: sample.queued,
+                    connected: nil
+                )
+            case .network(let box):
+                let counters = box.sink.networkCounters
+                return OutputSample(
+                    sent: counters?.sent ?? 0,
+                    dropped: counters?.dropped ?? 0,
+                    queueDepth: counters?.queueDepth ?? 0,
+                    connected: counters?.connected ?? false
+                )
+            }
+        }
     }
 
     /// Events dropped so far by every output (`dropped_output`).

@@ -15,6 +15,7 @@ final class LocalOutputWriter: @unchecked Sendable {  // mutable state is guarde
     private var finished = false
     private var writing = false
     private(set) var droppedOverflow = 0
+    private var written = 0
     private(set) var lastFailure: String?
 
     init(sink: consuming OutputSink, capacity: Int) {
@@ -48,6 +49,13 @@ final class LocalOutputWriter: @unchecked Sendable {  // mutable state is guarde
         return droppedOverflow
     }
 
+    /// Events written so far, dropped so far and waiting now, read together (for `--metrics-listen`).
+    var sample: (written: Int, dropped: Int, queued: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (written, droppedOverflow, queue.count)
+    }
+
     /// Writes what is queued (waiting at most `timeout` seconds), stops the thread; returns the events left
     /// unwritten, which are counted as dropped.
     func finish(timeout: TimeInterval) -> Int {
@@ -67,13 +75,18 @@ final class LocalOutputWriter: @unchecked Sendable {  // mutable state is guarde
             if reopen {
                 do throws(SinkError) { try sink.reopen() } catch { note(error) }
             }
+            var done = 0
             do throws(SinkError) {
-                for event in batch { try sink.write(event) }
+                for event in batch {
+                    try sink.write(event)
+                    done += 1
+                }
                 try sink.flush()
             } catch {
                 note(error)
             }
             condition.lock()
+            written += done
             writing = false
             condition.broadcast()
             condition.unlock()

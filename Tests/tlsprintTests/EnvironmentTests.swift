@@ -78,4 +78,22 @@ import Testing
         let bad = try TLSPrintBinary.run(binary, ["read", Self.fixture], environment: ["TLSPRINT_QUIET": "maybe"])
         #expect(bad.status == 64 && bad.stderr.contains("TLSPRINT_QUIET must be 1 or 0"))
     }
+
+    @Test func metricsListenFromEnvironmentIsCheckedBeforeCapture() throws {
+        guard let binary = TLSPrintBinary.require() else { return }
+        // An interface that does not exist: were the address not checked first, this would exit 69.
+        let interface = ["live", "-i", "tlsprint-none0"]
+        let bad = try TLSPrintBinary.run(binary, interface, environment: ["TLSPRINT_METRICS_LISTEN": "9464"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("TLSPRINT_METRICS_LISTEN must be HOST:PORT, [IPV6]:PORT or :PORT"), "\(bad.stderr)")
+        let flag = try TLSPrintBinary.run(
+            binary,
+            interface + ["--metrics-listen", "::1:9464"],
+            environment: ["TLSPRINT_METRICS_LISTEN": "127.0.0.1:9464"]
+        )
+        #expect(flag.status == 64, "the flag wins, and it is checked: \(flag.stderr)")
+        #expect(flag.stderr.contains("--metrics-listen must be HOST:PORT"), "\(flag.stderr)")
+        let good = try TLSPrintBinary.run(binary, interface, environment: ["TLSPRINT_METRICS_LISTEN": "[::1]:0"])
+        #expect(good.status == 69, "a valid address passes; the missing interface then fails: \(good.stderr)")
+    }
 }

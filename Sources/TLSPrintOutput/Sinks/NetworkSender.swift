@@ -48,7 +48,9 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
     var snapshot: NetworkSinkCounters {
         condition.lock()
         defer { condition.unlock() }
-        return counters
+        var copy = counters
+        copy.queueDepth = queue.count
+        return copy
     }
 
     /// Queues one framed record (dropping the oldest when full) and wakes the sender.
@@ -111,10 +113,14 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
                 do {
                     try connection.open()
                     backoff = Self.initialBackoff
-                    update { $0.connections += 1 }
+                    update {
+                        $0.connections += 1
+                        $0.connected = true
+                    }
                 } catch {
                     update {
                         $0.connectFailures += 1
+                        $0.connected = false
                         $0.noteFailure(error)
                     }
                     requeue(record)
@@ -181,6 +187,7 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
                 }
             }
             connection.close()
+            update { $0.connected = false }
             return
         }
         if connection.isOpen, let acknowledged = connection.closeGracefully(until: deadline) {
@@ -188,7 +195,10 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
         }
         connection.close()
         let unconfirmed = inFlight.reset()
-        update { $0.unconfirmedAtExit = unconfirmed.records.count + unconfirmed.forgotten }
+        update {
+            $0.unconfirmedAtExit = unconfirmed.records.count + unconfirmed.forgotten
+            $0.connected = false
+        }
     }
 
     /// Notes where the record just sent ends in the stream, and what the peer has acknowledged so far.
@@ -206,6 +216,7 @@ final class NetworkSender: @unchecked Sendable {  // all mutable state is guarde
         condition.lock()
         defer { condition.unlock() }
         counters.disconnects += 1
+        counters.connected = false
         counters.noteFailure(error)
         counters.inFlightAtDisconnect += unconfirmed.records.count + unconfirmed.forgotten
         counters.droppedSendFailure += unconfirmed.forgotten

@@ -34,6 +34,11 @@ package struct NetworkSinkCounters: Hashable, Sendable {
     package var lastFailure: SinkError?
     /// True from a failure until a record is sent again.
     package var failing = false
+    /// True while the connection is open (TCP and TLS: established; UDP: the socket is connected), from a
+    /// successful (re)connection until it breaks or closes at exit.
+    package var connected = false
+    /// Records waiting in the queue when the counters were read (the one being sent not included).
+    package var queueDepth = 0
 
     /// Every dropped record (`dropped_output` in `sensor_stats`).
     package var dropped: Int { droppedOverflow + droppedSendFailure + droppedAtExit }

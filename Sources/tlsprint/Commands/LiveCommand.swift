@@ -13,16 +13,19 @@ struct LiveCommand: ParsableCommand {
             (with libpcap's kernel drop counts). SIGHUP reopens file outputs. Needs CAP_NET_RAW (and \
             CAP_NET_ADMIN for promiscuous mode); --user drops to an unprivileged user once the capture is \
             open. A network output that cannot deliver says so on stderr (the first failure, then at most a \
-            line a minute), also with --quiet. Exit status: 0 after SIGINT/SIGTERM, 64 for a bad filter or \
+            line a minute), also with --quiet. --metrics-listen serves the same counters, and per-output ones, \
+            as Prometheus metrics at /metrics, updated every second. Exit status: 0 after SIGINT/SIGTERM, 64 for a bad filter or \
             option, 66 when a TLS certificate, key or CA file cannot be read, 69 when the interface cannot be \
-            opened, 73 when a file output cannot be created, 74 when another output cannot be opened, 77 when \
-            permission is denied.
+            opened, 73 when a file output cannot be created or --metrics-listen cannot listen (address in use or \
+            not on this host), 74 when another output cannot be opened, 77 when permission is denied (also a \
+            privileged --metrics-listen port).
             """
     )
 
     @OptionGroup var capture: CaptureOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sensor: SensorOptions
+    @OptionGroup var metrics: MetricsOptions
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -36,7 +39,8 @@ struct LiveCommand: ParsableCommand {
                 fingerprints: configuration.fingerprints
             ),
             user: capture.resolvedUser(environment: environment),
-            statsIntervalSeconds: try capture.resolvedStatsInterval(environment: environment)
+            statsIntervalSeconds: try capture.resolvedStatsInterval(environment: environment),
+            metricsAddress: try metrics.address(environment: environment)
         )
         let status = pipeline.run()
         if status != 0 { throw ExitCode(status) }
