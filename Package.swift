@@ -79,6 +79,7 @@ let package = Package(
             ],
             swiftSettings: pure
         ),
+        .target(name: "TLSPrintSummary", dependencies: ["TLSPrintCore", "TLSPrintEvent"], swiftSettings: pure),
         .target(
             name: "TLSPrintOutput",
             dependencies: [
@@ -112,8 +113,9 @@ let package = Package(
         .executableTarget(
             name: "tlsprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintOutput", "TLSPrintSensor", "CBuildInfo",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintOutput", "TLSPrintSensor",
+                "TLSPrintSummary",
+                "CBuildInfo", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: edge
         ),
@@ -172,6 +174,11 @@ let package = Package(
         .testTarget(
             name: "TLSPrintCaptureTests",
             dependencies: ["TLSPrintCapture", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
+            name: "TLSPrintSummaryTests",
+            dependencies: ["TLSPrintEvent", "TLSPrintSummary", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
         .testTarget(name: "tlsprintTests", dependencies: ["TLSPrintTestSupport"], swiftSettings: edge),

@@ -1,0 +1,49 @@
+import TLSPrintSummary
+import Testing
+
+@Suite struct SpaceSavingTableTests {
+    @Test func exactWhileNothingIsEvicted() {
+        var table = SpaceSavingTable<String, Empty>(capacity: 4)
+        for key in ["a", "b", "a", "c", "a", "b"] { table.record(key, start: Empty.init) { _ in } }
+        #expect(!table.isApproximate)
+        #expect(table.top(10).map(\.key) == ["a", "b", "c"])
+        #expect(table.top(10).map(\.count) == [3, 2, 1])
+        #expect(table.top(10).allSatisfy { $0.error == 0 })
+    }
+
+    @Test func evictionInheritsTheSmallestCount() {
+        var table = SpaceSavingTable<String, Empty>(capacity: 2)
+        for key in ["a", "a", "b", "c"] { table.record(key, start: Empty.init) { _ in } }
+        // c replaced b (count 1): c's count 2 is an upper bound with error 1.
+        #expect(table.evictions == 1)
+        #expect(table["b"] == nil)
+        #expect(table["c"]?.count == 2)
+        #expect(table["c"]?.error == 1)
+        #expect(table["a"]?.count == 2)
+        #expect(table["a"]?.error == 0)
+    }
+
+    /// 10^6 updates: 20 heavy keys of 15,000 each among 700,000 keys seen once, into 200 entries. The
+    /// table never holds more than its capacity, and the heavy keys are its top 20 with true counts inside
+    /// their bounds (Space-Saving guarantees it for counts above N / capacity = 5,000).
+    @Test func heavyKeysSurviveAMillionUpdates() {
+        var table = SpaceSavingTable<String, Empty>(capacity: 200)
+        var singleton = 0
+        for round in 0..<15_000 {
+            for heavy in 0..<20 { table.record("heavy-\(heavy)", start: Empty.init) { _ in } }
+            let singles = round < 10_000 ? 70 : 0
+            for _ in 0..<singles {
+                table.record("single-\(singleton)", start: Empty.init) { _ in }
+                singleton += 1
+            }
+        }
+        #expect(singleton == 700_000)
+        #expect(table.count == 200)
+        #expect(table.evictions > 600_000)
+        let top = table.top(20)
+        #expect(Set(top.map(\.key)) == Set((0..<20).map { "heavy-\($0)" }))
+        for entry in top {
+            #expect(entry.count - entry.error <= 15_000 && 15_000 <= entry.count, "\(entry.key)")
+        }
+    }
+}
