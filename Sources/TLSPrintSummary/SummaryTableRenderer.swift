@@ -9,7 +9,7 @@ package enum SummaryTableRenderer {
         for (kind, section) in report.fingerprints where !section.rows.isEmpty {
             out += "\n" + heading("\(kind.title) (\(kind.eventType))", section, noun: "fingerprint")
             var table = TextTable(columns: [
-                .init(kind.title, maximumWidth: 51), .init("EVENTS", .right), .init("SOURCES", .right),
+                .init(kind.title.uppercased(), maximumWidth: 51), .init("EVENTS", .right), .init("SOURCES", .right),
                 .init(kind.namesTitle, maximumWidth: 48), .init("LABELS", maximumWidth: 32),
                 .init("FIRST SEEN"), .init("LAST SEEN"),
             ])

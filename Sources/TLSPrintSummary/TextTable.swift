@@ -1,5 +1,6 @@
-/// A table of text with aligned columns: every row's cells start at the same columns, two spaces apart. A cell
-/// longer than its column's maximum width is cut and ends in `...`.
+/// A table of text with aligned columns: every row's cells start at the same columns, two spaces apart, and
+/// each title starts where its column starts (numbers are aligned right under it). A cell longer than its
+/// column's maximum width is cut and ends in `...`.
 ///
 /// Widths count characters, so a name with wide (East Asian) characters can push its row's later cells right.
 package struct TextTable: Sendable {
@@ -44,12 +45,14 @@ package struct TextTable: Sendable {
         }
         let widths = columns.indices.map { index in cells.map { $0[index].count }.max() ?? 0 }
         var out = ""
-        for row in cells {
+        for (rowIndex, row) in cells.enumerated() {
             var line = ""
             for (index, cell) in row.enumerated() {
                 if index > 0 { line += "  " }
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
-                line += columns[index].alignment == .right ? padding + cell : cell + padding
+                // Titles start where their column starts, whatever the alignment of its cells.
+                let right = columns[index].alignment == .right && rowIndex > 0
+                line += right ? padding + cell : cell + padding
             }
             while line.last == " " { line.removeLast() }
             out += line + "\n"
