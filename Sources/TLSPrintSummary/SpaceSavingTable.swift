@@ -117,3 +117,8 @@ package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: 
         heapPosition[heap[second]] = second
     }
 }
+
+/// The payload of a table that needs nothing beyond counts.
+package struct Empty: Sendable {
+    package init() {}
+}
