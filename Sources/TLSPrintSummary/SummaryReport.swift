@@ -26,6 +26,12 @@ package struct SummaryReport: Sendable {
             self.count = count
             self.exact = exact
         }
+
+        /// A counter's value; an estimate is capped at `limit` (there cannot be more distinct values than
+        /// events, and `limit` is at least their number).
+        init(_ counter: DistinctCounter, atMost limit: Int) {
+            self.init(count: counter.isExact ? counter.count : min(counter.count, limit), exact: counter.isExact)
+        }
     }
 
     /// A name (SNI, Host, identification line, server endpoint) and how often it came with the row's key.
@@ -105,7 +111,7 @@ package struct SummaryReport: Sendable {
         events = eventCounts.reduce(0) { $0 + $1.count }
         firstSeen = aggregator.firstSeen
         lastSeen = aggregator.lastSeen
-        sources = Distinct(count: aggregator.sources.count, exact: aggregator.sources.isExact)
+        sources = Distinct(aggregator.sources, atMost: events)
         fingerprints = FingerprintKind.allCases.map { kind in
             let table = aggregator.fingerprints[kind.index]
             let rows = table.top(top).map { entry in
@@ -113,7 +119,7 @@ package struct SummaryReport: Sendable {
                     fingerprint: entry.key,
                     count: entry.count,
                     countError: entry.error,
-                    sources: Distinct(count: entry.payload.sources.count, exact: entry.payload.sources.isExact),
+                    sources: Distinct(entry.payload.sources, atMost: entry.count),
                     names: Self.names(entry.payload.names, limit: names),
                     labels: entry.payload.labels,
                     labelsDropped: entry.payload.labelsDropped,
@@ -157,10 +163,7 @@ package struct SummaryReport: Sendable {
                 address: entry.key,
                 events: entry.count,
                 eventsError: entry.error,
-                fingerprints: Distinct(
-                    count: entry.payload.fingerprints.count,
-                    exact: entry.payload.fingerprints.isExact
-                ),
+                fingerprints: Distinct(entry.payload.fingerprints, atMost: entry.count),
                 firstSeen: entry.payload.firstSeen,
                 lastSeen: entry.payload.lastSeen
             )

@@ -69,9 +69,9 @@ package enum SummaryTableRenderer {
     }
 
     private static func header(_ report: SummaryReport) -> String {
-        let files = report.input.files.count
-        var line = "tlsprint summary: \(files) file\(files == 1 ? "" : "s"), \(report.input.packets) packets, "
-        line += "\(report.events) events, \(distinct(report.sources)) sources"
+        var line = "tlsprint summary: \(counted(report.input.files.count, "file")), "
+        line += "\(counted(report.input.packets, "packet")), \(counted(report.events, "event")), "
+        line += "\(distinct(report.sources)) source\(report.sources.count == 1 ? "" : "s")"
         if let first = report.firstSeen, let last = report.lastSeen {
             line += ", \(second(first)) to \(second(last))"
         }
@@ -79,8 +79,13 @@ package enum SummaryTableRenderer {
         return line + "\n" + "events: " + (byType.isEmpty ? "none" : byType.joined(separator: ", ")) + "\n"
     }
 
+    /// `1 file`, `2 files`.
+    private static func counted(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
     private static func heading<Row>(_ title: String, _ section: SummaryReport.Section<Row>, noun: String) -> String {
-        var line = "\(title): \(section.tracked) \(noun)\(section.tracked == 1 ? "" : "s")"
+        var line = "\(title): \(counted(section.tracked, noun))"
         if section.rows.count < section.tracked { line += ", top \(section.rows.count) shown" }
         if section.evictions > 0 { line += ", \(section.evictions) evicted from \(section.capacity) entries" }
         return line + "\n"

@@ -76,7 +76,7 @@ import Testing
         #expect(Self.checkAligned(text) == 9)
         #expect(text.split(separator: "\n").allSatisfy { $0.allSatisfy { $0.isASCII } })
         #expect(text.contains("self-signed,not-yet-valid"))
-        #expect(text.hasPrefix("tlsprint summary: 2 files, 1 packets, 226 events"))
+        #expect(text.hasPrefix("tlsprint summary: 2 files, 1 packet, 226 events"))
     }
 
     @Test func jsonHasTheDocumentedKeysInOrder() throws {
