@@ -2,6 +2,10 @@ import Foundation
 import TLSPrintTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `tlsprint summary` end to end: the built binary on the README's sample capture, whose expected values
 /// come from the fixture oracle (`sample.expected.json`: tshark and scripts/oracle).
 @Suite struct SummaryCommandTests {
@@ -148,5 +152,39 @@ import Testing
                 || result.stderrLines.count == 1
         )
         #expect(result.stdout.isEmpty)
+    }
+
+    /// A capture cut in its last record: exit 65, one line on stderr, and the summary of every record before
+    /// the damage, the same as the summary of the clean prefix.
+    @Test func truncatedCaptureSummarisesWhatCameBefore() throws {
+        guard let binary = TLSPrintBinary.require() else { return }
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.sample)))
+        let last = try #require(try ClassicPcap.recordStarts(bytes).last)
+        let clean = try TLSPrintBinary.temporaryFile(Array(bytes[..<last]))
+        let damaged = try TLSPrintBinary.temporaryFile(Array(bytes[..<(last + 16 + (bytes.count - last - 16) / 2)]))
+        defer {
+            try? FileManager.default.removeItem(at: clean)
+            try? FileManager.default.removeItem(at: damaged)
+        }
+        let whole = try TLSPrintBinary.run(binary, ["summary", clean.path])
+        let cut = try TLSPrintBinary.run(binary, ["summary", damaged.path])
+        #expect(whole.status == 0)
+        #expect(cut.status == 65)
+        #expect(cut.stderrLines.count == 1, "stderr: \(cut.stderr)")
+        #expect(!cut.stdout.isEmpty && cut.stdout == whole.stdout)
+    }
+
+    /// Ctrl-C while `summary -` waits on a quiet pipe: the summary of what was read, and 130.
+    @Test func signalPrintsTheSummarySoFar() throws {
+        guard let binary = TLSPrintBinary.require() else { return }
+        let run = try BackgroundRun(binary, ["summary", "-"])
+        try run.write(Array(try Data(contentsOf: Fixture.url("captures/openssl-tls12.pcap"))))
+        run.waitUntilRead()
+        usleep(300_000)  // now blocked waiting for more input
+        run.send(SIGINT)
+        let result = try run.finish(limit: .seconds(10))
+        #expect(result.status == 130)
+        #expect(result.stderrLines == ["tlsprint: -: stopped by SIGINT"])
+        #expect(result.lines.first?.hasPrefix("tlsprint summary: 1 file, 10 packets, 3 events") == true)
     }
 }
