@@ -144,4 +144,36 @@ import Testing
         let names = Set(ja4.rows.first?.names.map(\.name) ?? [])
         #expect(names.isSuperset(of: ["static.xx.fbcdn.net", "video-iad3-2.xx.fbcdn.net"]))
     }
+
+    /// http1.pcapng: requests per source as tshark counts them
+    /// (`tshark -r http1.pcapng -Y http.request -T fields -e ip.src | sort | uniq -c`), and each source's
+    /// distinct JA4H from expected.json.
+    @Test func topTalkersOfPlainHTTP() throws {
+        guard let files = try Self.files(), let root = SharedCorpus.url("corpus/foxio/pcap") else { return }
+        let streams = try #require(
+            files.first { $0["pcap"] as? String == "http1.pcapng" }?["streams"] as? [[String: Any]]
+        )
+        var fingerprints: [String: Set<String>] = [:]
+        for stream in streams {
+            guard let source = stream["src"] as? String else { continue }
+            for request in stream["http"] as? [[String: Any]] ?? [] {
+                if let ja4h = request["ja4h"] as? String { fingerprints[source, default: []].insert(ja4h) }
+            }
+        }
+        let (events, _) = try CaptureRunner.run([root.appendingPathComponent("http1.pcapng").path])
+        var aggregator = SummaryAggregator()
+        aggregator.add(events)
+        let report = SummaryReport(aggregator, input: SummaryInput(files: [], packets: 0, bytes: 0), top: 10)
+        let expected: [(String, Int)] = [
+            ("192.168.1.136", 18), ("192.168.1.191", 15), ("192.168.1.118", 11), ("192.168.1.100", 9),
+            ("192.168.1.147", 2), ("192.168.1.188", 1),
+        ]
+        #expect(report.talkers.rows.map(\.address) == expected.map(\.0))
+        #expect(report.talkers.rows.map(\.events) == expected.map(\.1))
+        for row in report.talkers.rows {
+            #expect(
+                row.fingerprints == SummaryReport.Distinct(count: fingerprints[row.address]?.count ?? -1, exact: true)
+            )
+        }
+    }
 }

@@ -47,6 +47,10 @@ import Testing
         #expect(ja4.count == 64)
         #expect(ja4.evictions > 140_000)
         #expect(aggregator.talkers.count == 64)
+        // Inside each entry too: at most 16 names and 1,024 sketch registers, whatever was fed in.
+        for entry in ja4.top(64) {
+            #expect(entry.payload.names.count <= 16 && entry.payload.sources.storedValues <= 1_024)
+        }
         let report = SummaryReport(aggregator, input: SummaryInput(files: [], packets: 0, bytes: 0), top: 5)
         #expect(report.approximate)
         let section = try #require(report.fingerprints.first { $0.kind == .ja4 }?.section)
