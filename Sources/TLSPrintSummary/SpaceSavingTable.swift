@@ -6,6 +6,9 @@
 /// entry's `error`. A key's true count then lies in `count - error ... count`, and every key whose true count
 /// exceeds the smallest count in the table is in the table. Eviction order depends only on the input order
 /// (ties are broken by heap position, never by hash order), so the same input gives the same table.
+///
+/// A small table (at most ``linearCapacity`` entries, as for the names inside each summary entry) needs no
+/// index: it finds keys and the smallest count by a scan, and allocates four arrays instead of seven.
 package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: Sendable>: Sendable {
     /// One tracked key.
     package struct Entry: Sendable {
@@ -20,11 +23,18 @@ package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: 
 
     /// Entries kept at most.
     package let capacity: Int
+    /// Tables up to this capacity scan instead of keeping a dictionary and a heap.
+    package static var linearCapacity: Int { 32 }
+    private let linear: Bool
     /// Keys pushed out so far.
     package private(set) var evictions = 0
-    private var entries: [Entry] = []
+    // One slot per entry, in parallel arrays: the heap compares counts without touching keys or payloads.
+    private var keys: [Key] = []
+    private var counts: [Int] = []
+    private var errors: [Int] = []
+    private var payloads: [Payload] = []
     private var slotOfKey: [Key: Int] = [:]
-    /// Slots ordered as a binary min-heap on `count`.
+    /// Slots ordered as a binary min-heap on `counts`.
     private var heap: [Int] = []
     /// Each slot's position in `heap`.
     private var heapPosition: [Int] = []
@@ -32,10 +42,11 @@ package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: 
     package init(capacity: Int) {
         precondition(capacity >= 1, "a Space-Saving table needs at least one entry")
         self.capacity = capacity
+        linear = capacity <= Self.linearCapacity
     }
 
     /// Entries tracked now (at most ``capacity``).
-    package var count: Int { entries.count }
+    package var count: Int { keys.count }
 
     /// True once a key has been evicted: counts may then be upper bounds.
     package var isApproximate: Bool { evictions > 0 }
@@ -48,17 +59,21 @@ package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: 
         start: () -> Payload,
         update: (inout Payload) -> Void
     ) {
+        if linear { return recordScanning(key, weight: weight, start: start, update: update) }
         if let slot = slotOfKey[key] {
-            entries[slot].count += weight
-            update(&entries[slot].payload)
+            counts[slot] += weight
+            update(&payloads[slot])
             siftDown(heapPosition[slot])
             return
         }
-        if entries.count < capacity {
-            var payload = start()
-            update(&payload)
-            let slot = entries.count
-            entries.append(Entry(key: key, count: weight, error: 0, payload: payload))
+        var payload = start()
+        update(&payload)
+        if keys.count < capacity {
+            let slot = keys.count
+            keys.append(key)
+            counts.append(weight)
+            errors.append(0)
+            payloads.append(payload)
             slotOfKey[key] = slot
             heap.append(slot)
             heapPosition.append(heap.count - 1)
@@ -66,32 +81,70 @@ package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: 
             return
         }
         let slot = heap[0]
-        let floor = entries[slot].count
-        slotOfKey[entries[slot].key] = nil
+        let floor = counts[slot]
+        slotOfKey[keys[slot]] = nil
         evictions += 1
-        var payload = start()
-        update(&payload)
-        entries[slot] = Entry(key: key, count: floor + weight, error: floor, payload: payload)
+        keys[slot] = key
+        counts[slot] = floor + weight
+        errors[slot] = floor
+        payloads[slot] = payload
         slotOfKey[key] = slot
         siftDown(0)
     }
 
+    /// ``record(_:weight:start:update:)`` for a small table: the first slot of the smallest count is replaced.
+    private mutating func recordScanning(
+        _ key: Key,
+        weight: Int,
+        start: () -> Payload,
+        update: (inout Payload) -> Void
+    ) {
+        if let slot = keys.firstIndex(of: key) {
+            counts[slot] += weight
+            update(&payloads[slot])
+            return
+        }
+        var payload = start()
+        update(&payload)
+        if keys.count < capacity {
+            keys.append(key)
+            counts.append(weight)
+            errors.append(0)
+            payloads.append(payload)
+            return
+        }
+        var slot = 0
+        for index in counts.indices where counts[index] < counts[slot] { slot = index }
+        let floor = counts[slot]
+        evictions += 1
+        keys[slot] = key
+        counts[slot] = floor + weight
+        errors[slot] = floor
+        payloads[slot] = payload
+    }
+
     /// The entry of `key`, if tracked.
     package subscript(key: Key) -> Entry? {
-        slotOfKey[key].map { entries[$0] }
+        (linear ? keys.firstIndex(of: key) : slotOfKey[key]).map(entry)
     }
 
     /// The `limit` entries with the highest counts, highest first; equal counts by key.
     package func top(_ limit: Int) -> [Entry] {
-        let ordered = entries.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
-        return Array(ordered.prefix(max(0, limit)))
+        let ordered = keys.indices.sorted {
+            counts[$0] != counts[$1] ? counts[$0] > counts[$1] : keys[$0] < keys[$1]
+        }
+        return ordered.prefix(max(0, limit)).map(entry)
+    }
+
+    private func entry(_ slot: Int) -> Entry {
+        Entry(key: keys[slot], count: counts[slot], error: errors[slot], payload: payloads[slot])
     }
 
     private mutating func siftUp(_ start: Int) {
         var position = start
         while position > 0 {
             let parent = (position - 1) / 2
-            guard entries[heap[position]].count < entries[heap[parent]].count else { return }
+            guard counts[heap[position]] < counts[heap[parent]] else { return }
             swapHeap(position, parent)
             position = parent
         }
@@ -104,8 +157,8 @@ package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: 
             guard left < heap.count else { return }
             let right = left + 1
             var smallest = left
-            if right < heap.count, entries[heap[right]].count < entries[heap[left]].count { smallest = right }
-            guard entries[heap[smallest]].count < entries[heap[position]].count else { return }
+            if right < heap.count, counts[heap[right]] < counts[heap[left]] { smallest = right }
+            guard counts[heap[smallest]] < counts[heap[position]] else { return }
             swapHeap(position, smallest)
             position = smallest
         }

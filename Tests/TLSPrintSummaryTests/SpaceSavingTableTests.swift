@@ -47,3 +47,22 @@ import Testing
         }
     }
 }
+
+/// A small table scans instead of indexing; it must agree with the indexed algorithm's guarantees.
+@Suite struct SmallSpaceSavingTableTests {
+    @Test func scanningTableKeepsTheGuarantees() {
+        var small = SpaceSavingTable<String, Empty>(capacity: 16)
+        var stream: [String] = []
+        for round in 0..<2_000 {
+            stream.append("heavy-\(round % 4)")
+            stream.append("single-\(round)")
+        }
+        for key in stream { small.record(key, start: Empty.init) { _ in } }
+        #expect(small.count == 16)
+        #expect(small.isApproximate)
+        let top = small.top(4)
+        #expect(Set(top.map(\.key)) == ["heavy-0", "heavy-1", "heavy-2", "heavy-3"])
+        for entry in top { #expect(entry.count - entry.error <= 500 && 500 <= entry.count, "\(entry.key)") }
+        #expect(small["heavy-0"] != nil && small["single-0"] == nil)
+    }
+}
