@@ -30,6 +30,12 @@ package struct DistinctCounter: Sendable {
         exact = []
     }
 
+    /// Forgets every value (back to exact counting), keeping the storage.
+    package mutating func removeAll() {
+        exact.removeAll(keepingCapacity: true)
+        registers.removeAll(keepingCapacity: true)
+    }
+
     /// Adds a string value.
     package mutating func insert(_ text: String) { insert(hash: StableHash.of(text)) }
 

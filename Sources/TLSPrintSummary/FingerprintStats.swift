@@ -20,9 +20,21 @@ package struct FingerprintStats: Sendable {
         lastSeen = time
     }
 
+    /// Empty again, as a key entering at `time` finds it (the storage is kept).
+    mutating func restart(at time: CaptureTimestamp) {
+        sources.removeAll()
+        names.removeAll()
+        labels.removeAll(keepingCapacity: true)
+        labelsDropped = 0
+        firstSeen = time
+        lastSeen = time
+    }
+
     mutating func add(labels new: [String], limit: Int) {
-        for label in new where !labels.contains(label) {
-            if labels.count < limit { labels.append(DisplayText.make(label)) } else { labelsDropped += 1 }
+        for label in new {
+            let shown = DisplayText.make(label)
+            guard !labels.contains(shown) else { continue }
+            if labels.count < limit { labels.append(shown) } else { labelsDropped += 1 }
         }
     }
 }

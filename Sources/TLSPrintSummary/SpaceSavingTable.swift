@@ -52,11 +52,13 @@ package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: 
     package var isApproximate: Bool { evictions > 0 }
 
     /// Counts `key` `weight` times; `start` makes the payload of a key entering the table, then `update` is
-    /// applied to the key's payload.
+    /// applied to the key's payload. With `reuse`, a key taking an evicted entry's place gets that entry's
+    /// payload cleared by `reuse` instead of a new one, so its storage is kept rather than freed and made again.
     package mutating func record(
         _ key: Key,
         weight: Int = 1,
         start: () -> Payload,
+        reuse: ((inout Payload) -> Void)? = nil,
         update: (inout Payload) -> Void
     ) {
         if linear { return recordScanning(key, weight: weight, start: start, update: update) }
@@ -64,6 +66,20 @@ package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: 
             counts[slot] += weight
             update(&payloads[slot])
             siftDown(heapPosition[slot])
+            return
+        }
+        if keys.count >= capacity, let reuse {
+            let slot = heap[0]
+            let floor = counts[slot]
+            slotOfKey[keys[slot]] = nil
+            evictions += 1
+            keys[slot] = key
+            counts[slot] = floor + weight
+            errors[slot] = floor
+            reuse(&payloads[slot])
+            update(&payloads[slot])
+            slotOfKey[key] = slot
+            siftDown(0)
             return
         }
         var payload = start()
@@ -121,6 +137,18 @@ package struct SpaceSavingTable<Key: Hashable & Comparable & Sendable, Payload: 
         counts[slot] = floor + weight
         errors[slot] = floor
         payloads[slot] = payload
+    }
+
+    /// Forgets every entry and eviction, keeping the storage.
+    package mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        counts.removeAll(keepingCapacity: true)
+        errors.removeAll(keepingCapacity: true)
+        payloads.removeAll(keepingCapacity: true)
+        slotOfKey.removeAll(keepingCapacity: true)
+        heap.removeAll(keepingCapacity: true)
+        heapPosition.removeAll(keepingCapacity: true)
+        evictions = 0
     }
 
     /// The entry of `key`, if tracked.

@@ -79,7 +79,11 @@ package struct SummaryAggregator: Sendable {
             break
         }
         let configuration = configuration
-        talkers.record(source, start: { TalkerStats(configuration: configuration, time: time) }) { stats in
+        talkers.record(
+            source,
+            start: { TalkerStats(configuration: configuration, time: time) },
+            reuse: { $0.restart(at: time) }
+        ) { stats in
             stats.firstSeen = min(stats.firstSeen, time)
             stats.lastSeen = max(stats.lastSeen, time)
             if let clientFingerprint { stats.fingerprints.insert(clientFingerprint) }
@@ -97,8 +101,11 @@ package struct SummaryAggregator: Sendable {
     ) {
         guard !value.isEmpty else { return }
         let configuration = configuration
-        fingerprints[kind.index].record(value, start: { FingerprintStats(configuration: configuration, time: time) }) {
-            stats in
+        fingerprints[kind.index].record(
+            value,
+            start: { FingerprintStats(configuration: configuration, time: time) },
+            reuse: { $0.restart(at: time) }
+        ) { stats in
             stats.sources.insert(hash: source)
             if !name.isEmpty {
                 stats.names.record(DisplayText.make(name), start: Empty.init) { _ in }

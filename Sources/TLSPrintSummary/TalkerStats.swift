@@ -15,4 +15,11 @@ package struct TalkerStats: Sendable {
         firstSeen = time
         lastSeen = time
     }
+
+    /// Empty again, as a source entering at `time` finds it (the storage is kept).
+    mutating func restart(at time: CaptureTimestamp) {
+        fingerprints.removeAll()
+        firstSeen = time
+        lastSeen = time
+    }
 }

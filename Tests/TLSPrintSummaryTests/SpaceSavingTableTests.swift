@@ -66,3 +66,21 @@ import Testing
         #expect(small["heavy-0"] != nil && small["single-0"] == nil)
     }
 }
+
+/// An evicted entry's payload cleared in place gives the same table as a new payload.
+@Suite struct SpaceSavingReuseTests {
+    @Test func reuseEqualsStart() {
+        var fresh = SpaceSavingTable<String, [Int]>(capacity: 40)
+        var reused = SpaceSavingTable<String, [Int]>(capacity: 40)
+        for index in 0..<20_000 {
+            let key = index % 3 == 0 ? "hot-\(index % 7)" : "cold-\(index)"
+            fresh.record(key, start: { [] }) { $0.append(index) }
+            reused.record(key, start: { [] }, reuse: { $0.removeAll(keepingCapacity: true) }) { $0.append(index) }
+        }
+        #expect(fresh.evictions == reused.evictions && fresh.evictions > 10_000)
+        let top = fresh.top(40)
+        #expect(top.map(\.key) == reused.top(40).map(\.key))
+        #expect(top.map(\.count) == reused.top(40).map(\.count))
+        #expect(top.map(\.payload) == reused.top(40).map(\.payload))
+    }
+}
