@@ -80,6 +80,7 @@ let package = Package(
             ],
             swiftSettings: pure
         ),
+        .target(name: "TLSPrintSummary", dependencies: ["TLSPrintCore", "TLSPrintEvent"], swiftSettings: pure),
         .target(
             name: "TLSPrintOutput",
             dependencies: [
@@ -125,7 +126,7 @@ let package = Package(
             name: "tlsprint",
             dependencies: [
                 "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintOutput", "TLSPrintSensor", "TLSPrintMetrics",
-                "CBuildInfo",
+                "TLSPrintSummary", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: edge
@@ -190,6 +191,11 @@ let package = Package(
         .testTarget(
             name: "TLSPrintCaptureTests",
             dependencies: ["TLSPrintCapture", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
+            name: "TLSPrintSummaryTests",
+            dependencies: ["TLSPrintEvent", "TLSPrintSummary", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
         .testTarget(name: "tlsprintTests", dependencies: ["TLSPrintTestSupport"], swiftSettings: edge),

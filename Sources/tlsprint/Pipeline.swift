@@ -38,95 +38,38 @@ struct Pipeline {
                 return ExitStatus(error)
             }
         }
-        var sensor = Sensor(configuration: configuration)
-        var events: [Event] = []
-        events.reserveCapacity(16)
-        var status = ExitStatus.success
-        var captureFailed = false
-        var bytesRead = 0
-        let started = Date()
-        let progress = ProgressLine(enabled: !settings.quiet && StandardError.isTerminal)
-        var outputFailure: String?
-        var filterFailure: CaptureError?
-        var filteredOut = 0
-        var stopSignal: Int32?
-        let stopRequested = { () -> Int32? in
-            if stopSignal == nil {
-                let pending = signals.drain()
-                if pending.stop { stopSignal = pending.stopSignal }
-            }
-            return stopSignal
-        }
-        for file in files where stopRequested() == nil {
-            var source: PcapFileSource?
-            if withSource { sensor.beginSource(named: file) }
-            do {
-                let opened = try PcapFileSource(path: file)
-                source = opened
-                opened.willRead = {
-                    for sink in sinks {
-                        if let failure = sink.flush() { outputFailure = failure }
-                        sink.reportProblems()
-                    }
-                }
-                opened.interruption = stopRequested
-                try opened.forEachPacket { info, frame in
-                    if let filter {
-                        do throws(CaptureError) {
-                            guard try filter.accepts(info, frame) else {
-                                filteredOut += 1
-                                return
-                            }
-                        } catch {
-                            filterFailure = filterFailure ?? error
-                            filteredOut += 1
-                            return
-                        }
-                    }
-                    sensor.process(info, frame: frame, into: &events)
-                    guard !events.isEmpty else { return }
-                    for sink in sinks {
-                        if let failure = sink.write(events, flush: false) { outputFailure = failure }
-                    }
-                    events.removeAll(keepingCapacity: true)
-                    progress.update(bytes: opened.bytesRead)
-                }
-            } catch {
-                progress.clear()
-                StandardError.line("tlsprint: \(error)")
-                if case .interrupted = error {} else { captureFailed = true }
-                status = status.combined(with: ExitStatus(error))
-            }
-            bytesRead += source?.bytesRead ?? 0
-        }
-        progress.clear()
-        sensor.finish(into: &events)
-        for sink in sinks {
-            if let failure = sink.write(events, flush: true) { outputFailure = failure }
-        }
+        let outputs = SinkWriter(sinks: sinks)
+        let loop = CaptureLoop(configuration: configuration, filter: filter, withSource: withSource)
+        let outcome = loop.run(
+            files: files,
+            signals: signals,
+            progress: ProgressLine(enabled: !settings.quiet && StandardError.isTerminal),
+            consumer: outputs
+        )
+        var status = outcome.status
         let delivery = drain(sinks)
-        if let outputFailure {
+        if let outputFailure = outputs.failure {
             StandardError.line("tlsprint: output failed: \(outputFailure)")
             status = status.combined(with: .ioError)
         }
         if delivery.undelivered > 0 { status = status.combined(with: .ioError) }
-        if let filterFailure {
+        if let filterFailure = outcome.filterFailure {
             StandardError.line("tlsprint: \(filterFailure)")
             status = status.combined(with: .usage)
         }
-        let counters = sensor.snapshotCounters()
+        let counters = outcome.counters
         // After a fatal input error with nothing read, a summary would be lines of zeros.
-        if !settings.quiet, stopSignal != nil || !captureFailed || counters.packets > 0 {
+        if !settings.quiet, outcome.stopSignal != nil || !outcome.captureFailed || counters.packets > 0 {
             Summary(
                 counters: counters,
-                activeFlows: sensor.activeFlows,
-                bytesRead: bytesRead,
-                seconds: -started.timeIntervalSinceNow,
+                activeFlows: outcome.activeFlows,
+                bytesRead: outcome.bytesRead,
+                seconds: -outcome.started.timeIntervalSinceNow,
                 dedupSeconds: configuration.dedupTTLSeconds
             )
             .print()
             if let filter {
-                StandardError.line("tlsprint: filter '\(filter.expression)': \(filteredOut) packets left out")
+                StandardError.line("tlsprint: filter '\(filter.expression)': \(outcome.filteredOut) packets left out")
             }
             for line in delivery.summaries { StandardError.line(line) }
         }

@@ -7,7 +7,7 @@ struct TLSPrint: ParsableCommand {
         commandName: "tlsprint",
         abstract: "Passive TLS fingerprinting: JA3/JA3S, JA4 (+r/o/ro), JA4S, JA4X, JA4L, JA4T/JA4TS.",
         version: BuildInfo.versionLine,
-        subcommands: [ReadCommand.self, LiveCommand.self, InterfacesCommand.self],
+        subcommands: [ReadCommand.self, SummaryCommand.self, LiveCommand.self, InterfacesCommand.self],
         defaultSubcommand: nil
     )
 }

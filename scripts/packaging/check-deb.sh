@@ -46,7 +46,7 @@ echo "check-deb: $(basename "$deb"): Depends: $depends; Recommends: ca-certifica
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's#^\./#/#' >"$work/contents"
 for path in /usr/bin/tlsprint /lib/systemd/system/tlsprint.service /etc/default/tlsprint \
     /usr/share/man/man1/tlsprint.1.gz /usr/share/man/man1/tlsprint-read.1.gz \
-    /usr/share/man/man1/tlsprint-live.1.gz /usr/share/man/man1/tlsprint-interfaces.1.gz \
+    /usr/share/man/man1/tlsprint-summary.1.gz /usr/share/man/man1/tlsprint-live.1.gz /usr/share/man/man1/tlsprint-interfaces.1.gz \
     /usr/share/bash-completion/completions/tlsprint /usr/share/zsh/vendor-completions/_tlsprint \
     /usr/share/fish/vendor_completions.d/tlsprint.fish \
     /usr/share/doc/tlsprint/copyright /usr/share/doc/tlsprint/changelog.gz /usr/share/doc/tlsprint/LICENSE \

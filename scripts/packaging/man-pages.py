@@ -5,9 +5,9 @@ definitions, so the pages are never written twice by hand.
     scripts/packaging/man-pages.py BINARY OUTDIR
 
 Runs `BINARY --experimental-dump-help` (swift-argument-parser's JSON description of every command, option,
-default and help text) and writes OUTDIR/tlsprint.1, tlsprint-read.1, tlsprint-live.1 and
-tlsprint-interfaces.1 in man(7) format. The version comes from `BINARY --version` (its first word); the date
-is SOURCE_DATE_EPOCH's when set (reproducible builds), else the commit date of HEAD, else today.
+default and help text) and writes OUTDIR/tlsprint.1, tlsprint-read.1, tlsprint-summary.1,
+tlsprint-live.1 and tlsprint-interfaces.1 in man(7) format. The version comes from `BINARY --version` (its
+first word); the date is SOURCE_DATE_EPOCH's when set (reproducible builds), else the commit date of HEAD, else today.
 The few sections argument-parser has no field for (ENVIRONMENT, FILES, SEE ALSO) are derived here: the
 environment variables are the `Env: NAME` mentions of the help texts.
 """
@@ -152,7 +152,7 @@ def page(path, command, root, version, date):
         if sub["commandName"] != "help"
     ]
     see_also = ["\\fB" + roff(other) + "\\fR(1)" for other in others if other != name]
-    if command["commandName"] in ("read", "live"):
+    if command["commandName"] in ("read", "summary", "live"):
         see_also.append("\\fBpcap\\-filter\\fR(7)")
     lines += [".SH SEE ALSO", ",\n".join(see_also)]
     lines += [
