@@ -122,7 +122,8 @@ struct Pipeline {
                 activeFlows: sensor.activeFlows,
                 bytesRead: bytesRead,
                 seconds: -started.timeIntervalSinceNow,
-                dedupSeconds: configuration.dedupTTLSeconds
+                dedupSeconds: configuration.dedupTTLSeconds,
+                labels: configuration.labels
             )
             .print()
             if let filter {

@@ -14,7 +14,8 @@ struct LiveCommand: ParsableCommand {
             CAP_NET_ADMIN for promiscuous mode); --user drops to an unprivileged user once the capture is \
             open. A network output that cannot deliver says so on stderr (the first failure, then at most a \
             line a minute), also with --quiet. Exit status: 0 after SIGINT/SIGTERM, 64 for a bad filter or \
-            option, 66 when a TLS certificate, key or CA file cannot be read, 69 when the interface cannot be \
+            option, 65 when a --labels list is not CSV or has no recognisable columns, 66 when a TLS \
+            certificate, key or CA file or a --labels list cannot be read, 69 when the interface cannot be \
             opened, 73 when a file output cannot be created, 74 when another output cannot be opened, 77 when \
             permission is denied.
             """

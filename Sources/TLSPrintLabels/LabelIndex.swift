@@ -1,0 +1,93 @@
+import TLSPrintEvent
+
+/// The rows of every loaded label list, indexed for lookup per event: each row is filed under one key that an
+/// event matching it must have (an exact fingerprint, or one fixed section of a wildcard JA4-family cell), so
+/// an event costs a hash lookup per fingerprint it carries, and only the rows found are checked in full.
+package struct LabelIndex: Hashable, Sendable {
+    /// Every row of every list, lists in the order given, rows in file order: the order labels come out in.
+    package private(set) var rows: [LabelRow] = []
+    /// The lists' names, in order.
+    package private(set) var listNames: [String] = []
+    /// Rows by the exact value of one of their cells, per kind (indexed by `FingerprintKind.rawValue`).
+    private var exact: [[String: [Int]]] = Array(repeating: [:], count: FingerprintKind.allCases.count)
+    /// Rows whose cells all have wildcards, by one fixed section.
+    private var bySection: [SectionKey: [Int]] = [:]
+    /// Rows whose cells are all `*`: checked for every event.
+    private var unanchored: [Int] = []
+    /// Kinds some row files a key under: the others are not looked up.
+    private var exactKinds: [FingerprintKind] = []
+    private var sectionKinds: [FingerprintKind] = []
+
+    private struct SectionKey: Hashable, Sendable {
+        var kind: FingerprintKind
+        var position: Int
+        var value: String
+    }
+
+    /// An index of no rows: no event is labelled.
+    package init() {}
+
+    /// The index of `lists`, in the order given.
+    package init(_ lists: [LabelList]) {
+        for list in lists { add(list) }
+    }
+
+    /// True when there is nothing to look up.
+    package var isEmpty: Bool { rows.isEmpty }
+
+    /// Adds a list after those already indexed.
+    package mutating func add(_ list: LabelList) {
+        listNames.append(list.name)
+        for row in list.rows {
+            let number = rows.count
+            rows.append(row)
+            if let cell = row.cells.first(where: \.isExact), let value = cell.exactValue {
+                exact[cell.kind.rawValue][value, default: []].append(number)
+                if !exactKinds.contains(cell.kind) { exactKinds.append(cell.kind) }
+            } else if let (cell, position) = Self.fixedSection(of: row), let value = cell.sections[position] {
+                bySection[SectionKey(kind: cell.kind, position: position, value: value), default: []].append(number)
+                if !sectionKinds.contains(cell.kind) { sectionKinds.append(cell.kind) }
+            } else {
+                unanchored.append(number)
+            }
+        }
+    }
+
+    private static func fixedSection(of row: LabelRow) -> (FingerprintPattern, Int)? {
+        for cell in row.cells {
+            if let position = cell.sections.firstIndex(where: { $0 != nil }) { return (cell, position) }
+        }
+        return nil
+    }
+
+    /// The labels of the rows `event` matches, in list and row order, identical texts once; empty for events
+    /// that carry no fingerprint.
+    package func labels(for event: Event) -> [String] {
+        guard !rows.isEmpty, let fingerprints = EventFingerprints(event) else { return [] }
+        var candidates = unanchored
+        for kind in exactKinds {
+            for value in fingerprints.values(of: kind) {
+                if let found = exact[kind.rawValue][value] { candidates += found }
+            }
+        }
+        for kind in sectionKinds {
+            for value in fingerprints.values(of: kind) {
+                for (position, section) in value.split(separator: "_").enumerated() {
+                    let key = SectionKey(kind: kind, position: position, value: String(section))
+                    if let found = bySection[key] { candidates += found }
+                }
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        if candidates.count > 1 { candidates.sort() }
+        var labels: [String] = []
+        var previous = -1
+        for number in candidates where number != previous {
+            previous = number
+            let row = rows[number]
+            guard row.cells.allSatisfy(fingerprints.satisfies), !labels.contains(row.label) else { continue }
+            labels.append(row.label)
+        }
+        return labels
+    }
+}
