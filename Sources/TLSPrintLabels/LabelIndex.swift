@@ -17,6 +17,8 @@ package struct LabelIndex: Hashable, Sendable {
     /// Kinds some row files a key under: the others are not looked up.
     private var exactKinds: [FingerprintKind] = []
     private var sectionKinds: [FingerprintKind] = []
+    /// The event types some row could label: a bit per type (``bit(_:)``).
+    private var typesThatCanMatch: UInt16 = 0
 
     private struct SectionKey: Hashable, Sendable {
         var kind: FingerprintKind
@@ -30,6 +32,31 @@ package struct LabelIndex: Hashable, Sendable {
     /// The index of `lists`, in the order given.
     package init(_ lists: [LabelList]) {
         for list in lists { add(list) }
+    }
+
+    /// Which event types a row could label: those carrying a kind some row is filed under (any, with unanchored rows).
+    private mutating func updateTypes() {
+        let kinds = Set(exactKinds + sectionKinds)
+        typesThatCanMatch = 0
+        for type in EventType.allCases {
+            let carried = EventFingerprints.kinds(of: type)
+            if !carried.isEmpty && (!unanchored.isEmpty || !carried.isDisjoint(with: kinds)) {
+                typesThatCanMatch |= Self.bit(type)
+            }
+        }
+    }
+
+    private static func bit(_ type: EventType) -> UInt16 {
+        switch type {
+        case .startup: 1 << 0
+        case .tlsClientHello: 1 << 1
+        case .tlsSession: 1 << 2
+        case .tlsCertificate: 1 << 3
+        case .sensorStats: 1 << 4
+        case .sshHandshake: 1 << 5
+        case .sshActivity: 1 << 6
+        case .httpRequest: 1 << 7
+        }
     }
 
     /// True when there is nothing to look up.
@@ -51,6 +78,7 @@ package struct LabelIndex: Hashable, Sendable {
                 unanchored.append(number)
             }
         }
+        updateTypes()
     }
 
     private static func fixedSection(of row: LabelRow) -> (FingerprintPattern, Int)? {
@@ -63,19 +91,23 @@ package struct LabelIndex: Hashable, Sendable {
     /// The labels of the rows `event` matches, in list and row order, identical texts once; empty for events
     /// that carry no fingerprint.
     package func labels(for event: Event) -> [String] {
-        guard !rows.isEmpty, let fingerprints = EventFingerprints(event) else { return [] }
+        guard typesThatCanMatch & Self.bit(event.type) != 0, let fingerprints = EventFingerprints(event) else {
+            return []
+        }
         var candidates = unanchored
         for kind in exactKinds {
-            for value in fingerprints.values(of: kind) {
+            fingerprints.contains(kind) { value in
                 if let found = exact[kind.rawValue][value] { candidates += found }
+                return false
             }
         }
         for kind in sectionKinds {
-            for value in fingerprints.values(of: kind) {
+            fingerprints.contains(kind) { value in
                 for (position, section) in value.split(separator: "_").enumerated() {
                     let key = SectionKey(kind: kind, position: position, value: String(section))
                     if let found = bySection[key] { candidates += found }
                 }
+                return false
             }
         }
         guard !candidates.isEmpty else { return [] }

@@ -1,6 +1,7 @@
 import TLSPrintCore
 import TLSPrintEvent
 import TLSPrintFlow
+import TLSPrintLabels
 import TLSPrintPacket
 
 /// The pipeline from captured frames to events: decode, track flows, reassemble, parse, fingerprint, dedup.

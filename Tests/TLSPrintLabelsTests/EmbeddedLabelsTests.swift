@@ -46,6 +46,6 @@ import Testing
             #expect(built.rows.map(\.cells) == read.rows.map(\.cells))
             #expect(built.rows.map(\.label) == read.rows.map(\.label))
         }
-        #expect(LabelIndex.embedded.rows.count == 157 + 48)
+        #expect(LabelIndex.embedded.rows.count == 157 + 49)
     }
 }

@@ -91,7 +91,7 @@ import Testing
         #expect(json.stderr.contains("tlsprint: labels \(file.path): 1 of 3 rows left out (wrong shape), 2 used\n"))
         #expect(
             json.stderr.contains(
-                "tlsprint: labels: 3 events labelled (207 rows from salesforce-ja3, salesforce-hassh, \(name))"
+                "tlsprint: labels: 3 events labelled (208 rows from salesforce-ja3, salesforce-hassh, \(name))"
             ),
             "\(json.stderr)"
         )
