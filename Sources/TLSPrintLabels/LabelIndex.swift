@@ -103,7 +103,7 @@ package struct LabelIndex: Hashable, Sendable {
         }
         for kind in sectionKinds {
             fingerprints.contains(kind) { value in
-                for (position, section) in value.split(separator: "_").enumerated() {
+                for (position, section) in value.split(separator: "_", omittingEmptySubsequences: false).enumerated() {
                     let key = SectionKey(kind: kind, position: position, value: String(section))
                     if let found = bySection[key] { candidates += found }
                 }
