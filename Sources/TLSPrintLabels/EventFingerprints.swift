@@ -1,84 +1,74 @@
 import TLSPrintEvent
 
-/// The fingerprints of one event that label-list cells are compared with, read straight from the typed event
-/// (no field writer, no copies of the strings). A family that is turned off (`--fingerprints`) leaves its
-/// fields empty, which counts as absent.
-struct EventFingerprints {
-    var ja3: String?
-    var ja3s: String?
-    var ja4: String?
-    var ja4s: String?
-    var ja4h: String?
-    var ja4t: String?
-    var ja4ts: String?
-    var hassh: String?
-    var hasshServer: String?
-    var chain: [CertificateChainEntry] = []
-
-    init?(_ event: Event) {
+/// Reads the fingerprints label-list cells are compared with straight from a typed event, borrowed: no copy of
+/// the event and no strings kept (an event costs a switch and the hash lookups). A family turned off with
+/// `--fingerprints` leaves its fields empty, which counts as absent.
+enum EventFingerprints {
+    /// Whether `body` returns true for one of the event's values a cell of `kind` may match: a `ja4t` cell
+    /// matches `ja4t` or `ja4ts`, a `ja4x` cell any certificate of the chain. Stops at the first true.
+    static func contains(_ kind: FingerprintKind, in event: borrowing Event, where body: (String) -> Bool) -> Bool {
         switch event {
         case .tlsClientHello(let hello):
-            setClient(hello.client)
+            return clientHalf(kind, hello.client, body)
         case .tlsSession(let session):
-            if let client = session.client { setClient(client) }
-            ja3s = Self.present(session.server.ja3s)
-            ja4s = Self.present(session.server.ja4s)
-            ja4ts = Self.present(session.ja4ts)
+            switch kind {
+            case .ja3s: return test(session.server.ja3s, body)
+            case .ja4s: return test(session.server.ja4s, body)
+            case .ja4t:
+                if let client = session.client, test(client.ja4t, body) { return true }
+                return test(session.ja4ts, body)
+            default:
+                guard let client = session.client else { return false }
+                return clientHalf(kind, client, body)
+            }
         case .tlsCertificate(let certificate):
-            ja3 = Self.present(certificate.clientJA3)
-            ja4 = Self.present(certificate.clientJA4)
-            chain = certificate.chain
+            switch kind {
+            case .ja3: return test(certificate.clientJA3, body)
+            case .ja4: return test(certificate.clientJA4, body)
+            case .ja4x: return certificate.chain.contains { test($0.ja4x, body) }
+            default: return false
+            }
         case .sshHandshake(let handshake):
-            hassh = Self.present(handshake.hassh?.hash)
-            hasshServer = Self.present(handshake.hasshServer?.hash)
-            setTCP(handshake.tcp)
+            switch kind {
+            case .hassh: return test(handshake.hassh?.hash, body)
+            case .hasshServer: return test(handshake.hasshServer?.hash, body)
+            default: return tcp(kind, handshake.tcp, body)
+            }
         case .sshActivity(let activity):
-            setTCP(activity.tcp)
+            return tcp(kind, activity.tcp, body)
         case .httpRequest(let request):
-            ja4h = Self.present(request.ja4h)
-            setTCP(request.tcp)
+            if kind == .ja4h { return test(request.ja4h, body) }
+            return tcp(kind, request.tcp, body)
         case .startup, .sensorStats:
-            return nil
+            return false
         }
     }
 
-    private mutating func setClient(_ client: ClientFingerprints) {
-        ja3 = Self.present(client.ja3)
-        ja4 = Self.present(client.ja4)
-        ja4t = Self.present(client.ja4t)
-    }
-
-    private mutating func setTCP(_ tcp: TCPFacts) {
-        ja4t = Self.present(tcp.ja4t)
-        ja4ts = Self.present(tcp.ja4ts)
-    }
-
-    private static func present(_ value: String?) -> String? {
-        guard let value, !value.isEmpty else { return nil }
-        return value
-    }
-
-    /// Calls `body` with each of the event's values a cell of `kind` may match: a `ja4t` cell matches `ja4t`
-    /// or `ja4ts`, a `ja4x` cell any certificate of the chain. Stops when `body` returns true; returns whether
-    /// it did.
-    @discardableResult
-    func contains(_ kind: FingerprintKind, where body: (String) -> Bool) -> Bool {
+    private static func clientHalf(_ kind: FingerprintKind, _ client: ClientFingerprints, _ body: (String) -> Bool)
+        -> Bool
+    {
         switch kind {
-        case .ja3: return ja3.map(body) ?? false
-        case .ja3s: return ja3s.map(body) ?? false
-        case .ja4: return ja4.map(body) ?? false
-        case .ja4s: return ja4s.map(body) ?? false
-        case .ja4h: return ja4h.map(body) ?? false
-        case .ja4x: return chain.contains { !$0.ja4x.isEmpty && body($0.ja4x) }
-        case .ja4t: return (ja4t.map(body) ?? false) || (ja4ts.map(body) ?? false)
-        case .hassh: return hassh.map(body) ?? false
-        case .hasshServer: return hasshServer.map(body) ?? false
+        case .ja3: test(client.ja3, body)
+        case .ja4: test(client.ja4, body)
+        case .ja4t: test(client.ja4t, body)
+        default: false
         }
+    }
+
+    private static func tcp(_ kind: FingerprintKind, _ tcp: TCPFacts, _ body: (String) -> Bool) -> Bool {
+        guard kind == .ja4t else { return false }
+        return test(tcp.ja4t, body) || test(tcp.ja4ts, body)
+    }
+
+    /// An absent or empty value matches nothing.
+    private static func test(_ value: String?, _ body: (String) -> Bool) -> Bool {
+        guard let value, !value.isEmpty else { return false }
+        return body(value)
     }
 
     /// Whether `pattern` matches one of the event's values of its kind.
-    func satisfies(_ pattern: FingerprintPattern) -> Bool {
-        contains(pattern.kind) { pattern.matches($0) }
+    static func satisfies(_ pattern: FingerprintPattern, in event: borrowing Event) -> Bool {
+        contains(pattern.kind, in: event) { pattern.matches($0) }
     }
 
     /// The kinds an event of `type` can carry: an index with rows of none of them has nothing to look up.

@@ -90,19 +90,17 @@ package struct LabelIndex: Hashable, Sendable {
 
     /// The labels of the rows `event` matches, in list and row order, identical texts once; empty for events
     /// that carry no fingerprint.
-    package func labels(for event: Event) -> [String] {
-        guard typesThatCanMatch & Self.bit(event.type) != 0, let fingerprints = EventFingerprints(event) else {
-            return []
-        }
+    package func labels(for event: borrowing Event) -> [String] {
+        guard typesThatCanMatch & Self.bit(event.type) != 0 else { return [] }
         var candidates = unanchored
         for kind in exactKinds {
-            fingerprints.contains(kind) { value in
+            _ = EventFingerprints.contains(kind, in: event) { value in
                 if let found = exact[kind.rawValue][value] { candidates += found }
                 return false
             }
         }
         for kind in sectionKinds {
-            fingerprints.contains(kind) { value in
+            _ = EventFingerprints.contains(kind, in: event) { value in
                 for (position, section) in value.split(separator: "_", omittingEmptySubsequences: false).enumerated() {
                     let key = SectionKey(kind: kind, position: position, value: String(section))
                     if let found = bySection[key] { candidates += found }
@@ -117,7 +115,8 @@ package struct LabelIndex: Hashable, Sendable {
         for number in candidates where number != previous {
             previous = number
             let row = rows[number]
-            guard row.cells.allSatisfy(fingerprints.satisfies), !labels.contains(row.label) else { continue }
+            guard row.cells.allSatisfy({ EventFingerprints.satisfies($0, in: event) }), !labels.contains(row.label)
+            else { continue }
             labels.append(row.label)
         }
         return labels
