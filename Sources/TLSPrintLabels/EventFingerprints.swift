@@ -1,74 +1,80 @@
 import TLSPrintEvent
 
 /// Reads the fingerprints label-list cells are compared with straight from a typed event, borrowed: no copy of
-/// the event and no strings kept (an event costs a switch and the hash lookups). A family turned off with
+/// the event (an event costs a switch per kind and the hash lookups). A family turned off with
 /// `--fingerprints` leaves its fields empty, which counts as absent.
 enum EventFingerprints {
-    /// Whether `body` returns true for one of the event's values a cell of `kind` may match: a `ja4t` cell
-    /// matches `ja4t` or `ja4ts`, a `ja4x` cell any certificate of the chain. Stops at the first true.
-    static func contains(_ kind: FingerprintKind, in event: borrowing Event, where body: (String) -> Bool) -> Bool {
+    /// The values of one kind an event carries: at most two strings (a `ja4t` cell is compared with `ja4t` and
+    /// `ja4ts`) and, for `ja4x`, the certificate chain.
+    struct Values {
+        var first: String?
+        var second: String?
+        var chain: [CertificateChainEntry] = []
+
+        init(_ first: String? = nil, _ second: String? = nil, chain: [CertificateChainEntry] = []) {
+            self.first = first.flatMap { $0.isEmpty ? nil : $0 }
+            self.second = second.flatMap { $0.isEmpty ? nil : $0 }
+            self.chain = chain
+        }
+
+        /// Whether `pattern` matches one of the values.
+        func contain(_ pattern: FingerprintPattern) -> Bool {
+            if let first, pattern.matches(first) { return true }
+            if let second, pattern.matches(second) { return true }
+            return chain.contains { !$0.ja4x.isEmpty && pattern.matches($0.ja4x) }
+        }
+    }
+
+    /// The event's values a cell of `kind` may match (empty fields are absent).
+    static func values(_ kind: FingerprintKind, in event: borrowing Event) -> Values {
         switch event {
         case .tlsClientHello(let hello):
-            return clientHalf(kind, hello.client, body)
+            return clientHalf(kind, hello.client)
         case .tlsSession(let session):
             switch kind {
-            case .ja3s: return test(session.server.ja3s, body)
-            case .ja4s: return test(session.server.ja4s, body)
-            case .ja4t:
-                if let client = session.client, test(client.ja4t, body) { return true }
-                return test(session.ja4ts, body)
-            default:
-                guard let client = session.client else { return false }
-                return clientHalf(kind, client, body)
+            case .ja3s: return Values(session.server.ja3s)
+            case .ja4s: return Values(session.server.ja4s)
+            case .ja4t: return Values(session.client?.ja4t, session.ja4ts)
+            default: return session.client.map { clientHalf(kind, $0) } ?? Values()
             }
         case .tlsCertificate(let certificate):
             switch kind {
-            case .ja3: return test(certificate.clientJA3, body)
-            case .ja4: return test(certificate.clientJA4, body)
-            case .ja4x: return certificate.chain.contains { test($0.ja4x, body) }
-            default: return false
+            case .ja3: return Values(certificate.clientJA3)
+            case .ja4: return Values(certificate.clientJA4)
+            case .ja4x: return Values(chain: certificate.chain)
+            default: return Values()
             }
         case .sshHandshake(let handshake):
             switch kind {
-            case .hassh: return test(handshake.hassh?.hash, body)
-            case .hasshServer: return test(handshake.hasshServer?.hash, body)
-            default: return tcp(kind, handshake.tcp, body)
+            case .hassh: return Values(handshake.hassh?.hash)
+            case .hasshServer: return Values(handshake.hasshServer?.hash)
+            default: return tcp(kind, handshake.tcp)
             }
         case .sshActivity(let activity):
-            return tcp(kind, activity.tcp, body)
+            return tcp(kind, activity.tcp)
         case .httpRequest(let request):
-            if kind == .ja4h { return test(request.ja4h, body) }
-            return tcp(kind, request.tcp, body)
+            return kind == .ja4h ? Values(request.ja4h) : tcp(kind, request.tcp)
         case .startup, .sensorStats:
-            return false
+            return Values()
         }
     }
 
-    private static func clientHalf(_ kind: FingerprintKind, _ client: ClientFingerprints, _ body: (String) -> Bool)
-        -> Bool
-    {
+    private static func clientHalf(_ kind: FingerprintKind, _ client: ClientFingerprints) -> Values {
         switch kind {
-        case .ja3: test(client.ja3, body)
-        case .ja4: test(client.ja4, body)
-        case .ja4t: test(client.ja4t, body)
-        default: false
+        case .ja3: Values(client.ja3)
+        case .ja4: Values(client.ja4)
+        case .ja4t: Values(client.ja4t)
+        default: Values()
         }
     }
 
-    private static func tcp(_ kind: FingerprintKind, _ tcp: TCPFacts, _ body: (String) -> Bool) -> Bool {
-        guard kind == .ja4t else { return false }
-        return test(tcp.ja4t, body) || test(tcp.ja4ts, body)
-    }
-
-    /// An absent or empty value matches nothing.
-    private static func test(_ value: String?, _ body: (String) -> Bool) -> Bool {
-        guard let value, !value.isEmpty else { return false }
-        return body(value)
+    private static func tcp(_ kind: FingerprintKind, _ tcp: TCPFacts) -> Values {
+        kind == .ja4t ? Values(tcp.ja4t, tcp.ja4ts) : Values()
     }
 
     /// Whether `pattern` matches one of the event's values of its kind.
     static func satisfies(_ pattern: FingerprintPattern, in event: borrowing Event) -> Bool {
-        contains(pattern.kind, in: event) { pattern.matches($0) }
+        values(pattern.kind, in: event).contain(pattern)
     }
 
     /// The kinds an event of `type` can carry: an index with rows of none of them has nothing to look up.

@@ -8,8 +8,8 @@ package struct LabelIndex: Hashable, Sendable {
     package private(set) var rows: [LabelRow] = []
     /// The lists' names, in order.
     package private(set) var listNames: [String] = []
-    /// Rows by the exact value of one of their cells, per kind (indexed by `FingerprintKind.rawValue`).
-    private var exact: [[String: [Int]]] = Array(repeating: [:], count: FingerprintKind.allCases.count)
+    /// Rows by the exact value of one of their cells.
+    private var exact: [ExactKey: [Int]] = [:]
     /// Rows whose cells all have wildcards, by one fixed section.
     private var bySection: [SectionKey: [Int]] = [:]
     /// Rows whose cells are all `*`: checked for every event.
@@ -19,6 +19,11 @@ package struct LabelIndex: Hashable, Sendable {
     private var sectionKinds: [FingerprintKind] = []
     /// The event types some row could label: a bit per type (``bit(_:)``).
     private var typesThatCanMatch: UInt16 = 0
+
+    private struct ExactKey: Hashable, Sendable {
+        var kind: FingerprintKind
+        var value: String
+    }
 
     private struct SectionKey: Hashable, Sendable {
         var kind: FingerprintKind
@@ -69,7 +74,7 @@ package struct LabelIndex: Hashable, Sendable {
             let number = rows.count
             rows.append(row)
             if let cell = row.cells.first(where: \.isExact), let value = cell.exactValue {
-                exact[cell.kind.rawValue][value, default: []].append(number)
+                exact[ExactKey(kind: cell.kind, value: value), default: []].append(number)
                 if !exactKinds.contains(cell.kind) { exactKinds.append(cell.kind) }
             } else if let (cell, position) = Self.fixedSection(of: row), let value = cell.sections[position] {
                 bySection[SectionKey(kind: cell.kind, position: position, value: value), default: []].append(number)
@@ -94,18 +99,20 @@ package struct LabelIndex: Hashable, Sendable {
         guard typesThatCanMatch & Self.bit(event.type) != 0 else { return [] }
         var candidates = unanchored
         for kind in exactKinds {
-            _ = EventFingerprints.contains(kind, in: event) { value in
-                if let found = exact[kind.rawValue][value] { candidates += found }
-                return false
+            let values = EventFingerprints.values(kind, in: event)
+            if let value = values.first, let found = exact[ExactKey(kind: kind, value: value)] { candidates += found }
+            if let value = values.second, let found = exact[ExactKey(kind: kind, value: value)] { candidates += found }
+            for entry in values.chain where !entry.ja4x.isEmpty {
+                if let found = exact[ExactKey(kind: kind, value: entry.ja4x)] { candidates += found }
             }
         }
         for kind in sectionKinds {
-            _ = EventFingerprints.contains(kind, in: event) { value in
+            let values = EventFingerprints.values(kind, in: event)
+            for value in [values.first, values.second].compactMap({ $0 }) + values.chain.map(\.ja4x) {
                 for (position, section) in value.split(separator: "_", omittingEmptySubsequences: false).enumerated() {
                     let key = SectionKey(kind: kind, position: position, value: String(section))
                     if let found = bySection[key] { candidates += found }
                 }
-                return false
             }
         }
         guard !candidates.isEmpty else { return [] }
