@@ -77,16 +77,19 @@ enum EventFingerprints {
         values(pattern.kind, in: event).contain(pattern)
     }
 
-    /// The kinds an event of `type` can carry: an index with rows of none of them has nothing to look up.
-    static func kinds(of type: EventType) -> Set<FingerprintKind> {
+    /// The kinds an event of `type` can carry, a bit per kind (``FingerprintKind/bit``): an index with rows of
+    /// none of them has nothing to look up.
+    static func kinds(of type: EventType) -> UInt16 {
         switch type {
-        case .tlsClientHello: [.ja3, .ja4, .ja4t]
-        case .tlsSession: [.ja3, .ja4, .ja4t, .ja3s, .ja4s]
-        case .tlsCertificate: [.ja3, .ja4, .ja4x]
-        case .sshHandshake: [.hassh, .hasshServer, .ja4t]
-        case .sshActivity: [.ja4t]
-        case .httpRequest: [.ja4h, .ja4t]
-        case .startup, .sensorStats: []
+        case .tlsClientHello: FingerprintKind.ja3.bit | FingerprintKind.ja4.bit | FingerprintKind.ja4t.bit
+        case .tlsSession:
+            FingerprintKind.ja3.bit | FingerprintKind.ja4.bit | FingerprintKind.ja4t.bit | FingerprintKind.ja3s.bit
+                | FingerprintKind.ja4s.bit
+        case .tlsCertificate: FingerprintKind.ja3.bit | FingerprintKind.ja4.bit | FingerprintKind.ja4x.bit
+        case .sshHandshake: FingerprintKind.hassh.bit | FingerprintKind.hasshServer.bit | FingerprintKind.ja4t.bit
+        case .sshActivity: FingerprintKind.ja4t.bit
+        case .httpRequest: FingerprintKind.ja4h.bit | FingerprintKind.ja4t.bit
+        case .startup, .sensorStats: 0
         }
     }
 }

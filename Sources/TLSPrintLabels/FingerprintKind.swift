@@ -44,4 +44,6 @@ package enum FingerprintKind: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// This kind's bit in a set of kinds.
+    var bit: UInt16 { 1 << UInt16(rawValue) }
 }

@@ -14,11 +14,15 @@ package struct LabelIndex: Hashable, Sendable {
     private var bySection: [SectionKey: [Int]] = [:]
     /// Rows whose cells are all `*`: checked for every event.
     private var unanchored: [Int] = []
-    /// Kinds some row files a key under: the others are not looked up.
+    /// Kinds some row files a key under, in order and as bits (``FingerprintKind/bit``): the others are not
+    /// looked up.
     private var exactKinds: [FingerprintKind] = []
     private var sectionKinds: [FingerprintKind] = []
-    /// The event types some row could label: a bit per type (``bit(_:)``).
-    private var typesThatCanMatch: UInt16 = 0
+    private var exactKindBits: UInt16 = 0
+    private var sectionKindBits: UInt16 = 0
+    /// A bit per `(kind, value)` of ``exact`` (``filterSlot(_:_:)``): most events carry fingerprints no list
+    /// names, and this answers them without hashing the whole value.
+    private var exactFilter = [UInt64](repeating: 0, count: 1_024)
 
     private struct ExactKey: Hashable, Sendable {
         var kind: FingerprintKind
@@ -39,29 +43,21 @@ package struct LabelIndex: Hashable, Sendable {
         for list in lists { add(list) }
     }
 
-    /// Which event types a row could label: those carrying a kind some row is filed under (any, with unanchored rows).
-    private mutating func updateTypes() {
-        let kinds = Set(exactKinds + sectionKinds)
-        typesThatCanMatch = 0
-        for type in EventType.allCases {
-            let carried = EventFingerprints.kinds(of: type)
-            if !carried.isEmpty && (!unanchored.isEmpty || !carried.isDisjoint(with: kinds)) {
-                typesThatCanMatch |= Self.bit(type)
-            }
+    /// The bit of `(kind, value)` in ``exactFilter``: FNV-1a over the kind and the value's first 16 bytes.
+    private static func filterSlot(_ kind: FingerprintKind, _ value: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(kind.rawValue)
+        var count = 0
+        for byte in value.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            count += 1
+            if count == 16 { break }
         }
+        return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & 0xFFFF)
     }
 
-    private static func bit(_ type: EventType) -> UInt16 {
-        switch type {
-        case .startup: 1 << 0
-        case .tlsClientHello: 1 << 1
-        case .tlsSession: 1 << 2
-        case .tlsCertificate: 1 << 3
-        case .sensorStats: 1 << 4
-        case .sshHandshake: 1 << 5
-        case .sshActivity: 1 << 6
-        case .httpRequest: 1 << 7
-        }
+    private func mayHave(_ kind: FingerprintKind, _ value: String) -> Bool {
+        let slot = Self.filterSlot(kind, value)
+        return exactFilter[slot >> 6] & (1 << UInt64(slot & 63)) != 0
     }
 
     /// True when there is nothing to look up.
@@ -75,15 +71,18 @@ package struct LabelIndex: Hashable, Sendable {
             rows.append(row)
             if let cell = row.cells.first(where: \.isExact), let value = cell.exactValue {
                 exact[ExactKey(kind: cell.kind, value: value), default: []].append(number)
+                let slot = Self.filterSlot(cell.kind, value)
+                exactFilter[slot >> 6] |= 1 << UInt64(slot & 63)
                 if !exactKinds.contains(cell.kind) { exactKinds.append(cell.kind) }
+                exactKindBits |= cell.kind.bit
             } else if let (cell, position) = Self.fixedSection(of: row), let value = cell.sections[position] {
                 bySection[SectionKey(kind: cell.kind, position: position, value: value), default: []].append(number)
                 if !sectionKinds.contains(cell.kind) { sectionKinds.append(cell.kind) }
+                sectionKindBits |= cell.kind.bit
             } else {
                 unanchored.append(number)
             }
         }
-        updateTypes()
     }
 
     private static func fixedSection(of row: LabelRow) -> (FingerprintPattern, Int)? {
@@ -93,20 +92,26 @@ package struct LabelIndex: Hashable, Sendable {
         return nil
     }
 
+    private func lookUp(_ kind: FingerprintKind, _ value: String, into candidates: inout [Int]) {
+        guard mayHave(kind, value), let found = exact[ExactKey(kind: kind, value: value)] else { return }
+        candidates += found
+    }
+
     /// The labels of the rows `event` matches, in list and row order, identical texts once; empty for events
     /// that carry no fingerprint.
     package func labels(for event: borrowing Event) -> [String] {
-        guard typesThatCanMatch & Self.bit(event.type) != 0 else { return [] }
-        var candidates = unanchored
-        for kind in exactKinds {
-            let values = EventFingerprints.values(kind, in: event)
-            if let value = values.first, let found = exact[ExactKey(kind: kind, value: value)] { candidates += found }
-            if let value = values.second, let found = exact[ExactKey(kind: kind, value: value)] { candidates += found }
-            for entry in values.chain where !entry.ja4x.isEmpty {
-                if let found = exact[ExactKey(kind: kind, value: entry.ja4x)] { candidates += found }
-            }
+        let carried = EventFingerprints.kinds(of: event.type)
+        guard carried & (exactKindBits | sectionKindBits) != 0 || (carried != 0 && !unanchored.isEmpty) else {
+            return []
         }
-        for kind in sectionKinds {
+        var candidates = unanchored
+        for kind in exactKinds where carried & kind.bit != 0 {
+            let values = EventFingerprints.values(kind, in: event)
+            if let value = values.first { lookUp(kind, value, into: &candidates) }
+            if let value = values.second { lookUp(kind, value, into: &candidates) }
+            for entry in values.chain where !entry.ja4x.isEmpty { lookUp(kind, entry.ja4x, into: &candidates) }
+        }
+        for kind in sectionKinds where carried & kind.bit != 0 {
             let values = EventFingerprints.values(kind, in: event)
             for value in [values.first, values.second].compactMap({ $0 }) + values.chain.map(\.ja4x) {
                 for (position, section) in value.split(separator: "_", omittingEmptySubsequences: false).enumerated() {
