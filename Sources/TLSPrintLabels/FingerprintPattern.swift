@@ -17,6 +17,11 @@ package struct FingerprintPattern: Hashable, Sendable {
     /// The cell `text` (already trimmed) as a pattern of `kind`; nil when it is not of that kind's shape.
     package init?(_ text: String, kind: FingerprintKind) {
         self.kind = kind
+        if kind.isMD5 {
+            guard let hash = Self.md5(text) else { return nil }
+            sections = [hash]
+            return
+        }
         let shape = FingerprintShape.of(kind)
         let parts = text.split(separator: "_", omittingEmptySubsequences: false)
         guard !text.isEmpty, parts.count <= shape.count else { return nil }
@@ -32,6 +37,24 @@ package struct FingerprintPattern: Hashable, Sendable {
         }
         while sections.count < shape.count { sections.append(nil) }
         self.sections = sections
+    }
+
+    /// `text` as 32 lower-case hex digits, or nil (the MD5 kinds; a fast path, as the embedded lists are read
+    /// at every start).
+    static func md5(_ text: String) -> String? {
+        let bytes = text.utf8.span
+        guard bytes.count == 32 else { return nil }
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(32)
+        for index in 0..<32 {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): lowered.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): lowered.append(byte | 0x20)
+            default: return nil
+            }
+        }
+        return String(decoding: lowered, as: UTF8.self)
     }
 
     /// The kind a plain list's fingerprint cell has, from its shape alone: JA4T, JA4X, JA4S, JA4H or JA4 by

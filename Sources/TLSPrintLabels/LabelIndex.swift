@@ -46,11 +46,9 @@ package struct LabelIndex: Hashable, Sendable {
     /// The bit of `(kind, value)` in ``exactFilter``: FNV-1a over the kind and the value's first 16 bytes.
     private static func filterSlot(_ kind: FingerprintKind, _ value: String) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(kind.rawValue)
-        var count = 0
-        for byte in value.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            count += 1
-            if count == 16 { break }
+        let bytes = value.utf8.span
+        for index in 0..<min(bytes.count, 16) {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
         }
         return Int(truncatingIfNeeded: (hash ^ (hash >> 32)) & 0xFFFF)
     }

@@ -204,6 +204,13 @@ import Testing
         )
     }
 
+    /// Values short enough to be stored inline in a `String` (15 bytes or less) are looked up too.
+    @Test func shortFingerprintsAreFound() throws {
+        let list = try LabelList(name: "short", bytes: Array("5744_2_1436_00,LIFX\n".utf8))
+        let hello = Self.hello(Self.client(ja4: "", ja4t: "5744_2_1436_00"))
+        #expect(LabelIndex([list]).labels(for: hello) == ["LIFX [short]"])
+    }
+
     @Test func ja4xCellMatchesAnyCertificateOfTheChain() {
         let c2 = "000000000000_4f24da86fad6_bf0f0589fc03"
         let other = "111111111111_222222222222_333333333333"

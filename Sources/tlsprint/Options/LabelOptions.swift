@@ -16,7 +16,7 @@ enum LabelLoading {
     ///   label list (not CSV text, a quote left open, no recognisable columns), after one line on stderr.
     static func index(flags: [String], environment: [String: String]) throws -> LabelIndex {
         let names = flags.isEmpty ? Environment.list("TLSPRINT_LABELS", in: environment) : flags
-        var lists = names.contains(none) ? [] : LabelIndex.embeddedLists
+        var index = names.contains(none) ? LabelIndex() : LabelIndex.embedded
         for path in names where path != none {
             let bytes: [UInt8]
             do { bytes = try readFile(path) } catch {
@@ -37,9 +37,9 @@ enum LabelLoading {
                         + "rows left out (wrong shape), \(list.rows.count) used"
                 )
             }
-            lists.append(list)
+            index.add(list)
         }
-        return LabelIndex(lists)
+        return index
     }
 
     /// The name labels show: the file's base name without its extension (`foxio-ja4plus-mapping`).
