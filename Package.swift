@@ -72,11 +72,12 @@ let package = Package(
         ),
         .target(name: "TLSPrintFlow", dependencies: ["TLSPrintCore", "TLSPrintPacket"], swiftSettings: pure),
         .target(name: "TLSPrintEvent", dependencies: ["TLSPrintCore"], swiftSettings: pure),
+        .target(name: "TLSPrintLabels", dependencies: ["TLSPrintCore", "TLSPrintEvent"], swiftSettings: pure),
         .target(
             name: "TLSPrintSensor",
             dependencies: [
                 "TLSPrintCore", "TLSPrintPacket", "TLSPrintTLS", "TLSPrintSSH", "TLSPrintHTTP", "TLSPrintX509",
-                "TLSPrintQUIC", "TLSPrintFingerprint", "TLSPrintFlow", "TLSPrintEvent",
+                "TLSPrintQUIC", "TLSPrintFingerprint", "TLSPrintFlow", "TLSPrintEvent", "TLSPrintLabels",
             ],
             swiftSettings: pure
         ),
@@ -125,8 +126,8 @@ let package = Package(
         .executableTarget(
             name: "tlsprint",
             dependencies: [
-                "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintOutput", "TLSPrintSensor", "TLSPrintMetrics",
-                "TLSPrintSummary", "CBuildInfo",
+                "TLSPrintCore", "TLSPrintCapture", "TLSPrintEvent", "TLSPrintLabels", "TLSPrintOutput", "TLSPrintSensor",
+                "TLSPrintMetrics", "TLSPrintSummary", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: edge
@@ -176,6 +177,11 @@ let package = Package(
         .testTarget(
             name: "TLSPrintSensorTests",
             dependencies: ["TLSPrintEvent", "TLSPrintSensor", "TLSPrintTestSupport"],
+            swiftSettings: edge
+        ),
+        .testTarget(
+            name: "TLSPrintLabelsTests",
+            dependencies: ["TLSPrintEvent", "TLSPrintLabels", "TLSPrintSensor", "TLSPrintTestSupport"],
             swiftSettings: edge
         ),
         .testTarget(

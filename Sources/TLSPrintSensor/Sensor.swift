@@ -1,6 +1,7 @@
 import TLSPrintCore
 import TLSPrintEvent
 import TLSPrintFlow
+import TLSPrintLabels
 import TLSPrintPacket
 
 /// The pipeline from captured frames to events: decode, track flows, reassemble, parse, fingerprint, dedup.
@@ -91,8 +92,9 @@ package struct Sensor: ~Copyable {
         }
     }
 
-    /// Emits `event` unless the deduplicator suppresses it; with sources tracked, it carries the file of
-    /// `source` (default: the file being read).
+    /// Emits `event` unless the deduplicator suppresses it, with the labels of the label-list rows it matches
+    /// (looked up only for events that are emitted); with sources tracked, it carries the file of `source`
+    /// (default: the file being read).
     mutating func emit(_ event: Event, source: Int? = nil, into events: inout [Event]) {
         switch event {
         case .sshHandshake: counters.sshHandshakes += 1
@@ -106,12 +108,18 @@ package struct Sensor: ~Copyable {
             return
         }
         counters.events += 1
-        guard let file = source ?? currentSource else {
+        let labels = configuration.labels.labels(for: event)
+        let file = source ?? currentSource
+        guard file != nil || !labels.isEmpty else {
             events.append(event)
             return
         }
         var annotated = event
-        annotated.annotations.pcapFile = sourceNames[file]
+        if !labels.isEmpty {
+            counters.labelledEvents += 1
+            annotated.annotations.labels = labels
+        }
+        if let file { annotated.annotations.pcapFile = sourceNames[file] }
         events.append(annotated)
     }
 

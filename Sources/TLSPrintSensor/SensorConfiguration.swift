@@ -1,4 +1,5 @@
 import TLSPrintEvent
+import TLSPrintLabels
 
 /// Everything the sensor can be told, with the defaults of ARCHITECTURE.md §5. A value, passed in.
 package struct SensorConfiguration: Hashable, Sendable {
@@ -44,6 +45,9 @@ package struct SensorConfiguration: Hashable, Sendable {
 
     /// Certificates remembered by their DER bytes, so a server's chain is parsed once.
     package var certificateCacheEntries = 1_024
+
+    /// The label lists events are compared with after dedup (`--labels`; default the embedded Salesforce set).
+    package var labels = LabelIndex.embedded
 
     package init() {}
 }

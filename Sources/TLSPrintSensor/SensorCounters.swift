@@ -29,6 +29,8 @@ package struct SensorCounters: Hashable, Sendable {
     package var certificates = 0
     package var sslv2ClientHellos = 0
     package var events = 0
+    /// Events emitted with at least one label.
+    package var labelledEvents = 0
     /// TCP streams recognised as SSH (either direction opened with `SSH-`) and as HTTP/1.x (a request line).
     package var sshStreams = 0
     package var httpStreams = 0

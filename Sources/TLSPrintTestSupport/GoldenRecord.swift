@@ -43,17 +43,19 @@ package enum GoldenRecord {
     }
 
     /// `text` without the fields added since the record, as issue 12 allows: `community_id` on every event,
-    /// and the client's `ja3`/`ja4` on `tls_certificate`.
+    /// and the client's `ja3`/`ja4` on `tls_certificate`; and `labels` (the embedded label set is on by default).
     package static func withoutAddedFields(_ text: String, json: Bool) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var line = String(line)
             if json {
                 line = line.replacing(#/,"community_id":"[^"]*"/#, with: "")
+                line = line.replacing(#/,"labels":\[(?:"(?:[^"\\]|\\.)*",?)*\]/#, with: "")
                 if line.contains(#""event":"tls_certificate""#) {
                     line = line.replacing(#/,"ja3":"[0-9a-f]*"/#, with: "").replacing(#/,"ja4":"[^"]*"/#, with: "")
                 }
             } else {
                 line = line.replacing(#/ community_id="[^"]*"/#, with: "")
+                line = line.replacing(#/ labels="(?:[^"\\]|\\.)*"/#, with: "")
                 if line.contains(" - tls_certificate [") {
                     line = line.replacing(#/ ja3="[0-9a-f]*"/#, with: "").replacing(#/ ja4="[^"]*"/#, with: "")
                 }

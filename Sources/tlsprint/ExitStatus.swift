@@ -9,9 +9,11 @@ enum ExitStatus: Int32 {
     case success = 0
     /// EX_USAGE: bad flags, a bad BPF filter.
     case usage = 64
-    /// EX_DATAERR: a corrupt or truncated capture, or input that is not a capture.
+    /// EX_DATAERR: a corrupt or truncated capture, or input that is not a capture; a `--labels` list that is not
+    /// CSV text or has no recognisable columns.
     case dataError = 65
-    /// EX_NOINPUT: a capture (or a TLS certificate, key or CA file) that is missing, unreadable or a directory.
+    /// EX_NOINPUT: a capture (or a TLS certificate, key or CA file, or a `--labels` list) that is missing,
+    /// unreadable or a directory.
     case noInput = 66
     /// EX_UNAVAILABLE: an interface that cannot be opened.
     case unavailable = 69

@@ -65,7 +65,8 @@ struct Pipeline {
                 activeFlows: outcome.activeFlows,
                 bytesRead: outcome.bytesRead,
                 seconds: -outcome.started.timeIntervalSinceNow,
-                dedupSeconds: configuration.dedupTTLSeconds
+                dedupSeconds: configuration.dedupTTLSeconds,
+                labels: configuration.labels
             )
             .print()
             if let filter {

@@ -1,6 +1,7 @@
 import Foundation
 import TLSPrintCore
 import TLSPrintEvent
+import TLSPrintLabels
 import TLSPrintSensor
 
 /// The end-of-run summary on stderr: what was read, what was found, what was left out and why.
@@ -11,6 +12,8 @@ struct Summary {
     var seconds: Double
     /// The dedup window, when deduplication is on.
     var dedupSeconds: Int64
+    /// The label lists in use (their names and row count go in the labels line).
+    var labels = LabelIndex()
 
     func print() {
         let megabytes = Double(bytesRead) / 1_000_000
@@ -34,6 +37,12 @@ struct Summary {
                     ? " (\(c.httpFieldsTruncated) Host/URI/User-Agent values cut at 2,048 bytes)" : ""),
             "tlsprint: \(Self.count(c.events, "event")), \(suppressedText)",
         ]
+        if !labels.isEmpty {
+            lines.append(
+                "tlsprint: labels: \(Self.count(c.labelledEvents, "event")) labelled ("
+                    + "\(Self.count(labels.rows.count, "row")) from \(labels.listNames.joined(separator: ", ")))"
+            )
+        }
         var errors = "tlsprint: \(Self.count(c.parseErrorTotal, "parse error"))"
         let byReason = c.parseErrorsByStage.map { "\($0.0.rawValue).\($0.1.rawValue)=\($0.2)" }
         if !byReason.isEmpty { errors += " (" + byReason.joined(separator: ", ") + ")" }

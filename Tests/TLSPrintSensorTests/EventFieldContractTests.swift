@@ -14,7 +14,7 @@ import Testing
         "ja3", "ja3_full", "ja4", "ja4_r", "ja4_o", "ja4_ro", "ja3s", "ja3s_full", "ja4s", "ja4s_r",
         "raw_ciphers", "raw_extensions", "ja4t", "ja4ts", "ja4l_c", "ja4l_s", "ja4l_rtt_ms", "ja4l_client_ttl",
         "resumption", "resumption_accepted", "ech", "hrr", "ja4x", "ja4x_chain", "subject_cn", "subject", "issuer",
-        "sans", "not_before", "not_after", "self_signed", "serial", "cert_sha256", "chain_length", "chain",
+        "sans", "not_before", "not_after", "self_signed", "serial", "cert_sha256", "chain_length", "labels", "chain",
     ]
     /// The SSH and HTTP table's order: endpoints, the type's own fields, then the TCP handshake's.
     static let sshHTTPOrder = [
@@ -22,7 +22,7 @@ import Testing
         "hassh_algorithms", "hassh_server", "hassh_server_algorithms", "ssh_kex", "ssh_host_key", "ssh_cipher",
         "ssh_mac", "ssh_compression", "ja4ssh", "ssh_window", "http_method", "http_version", "http_host", "http_uri",
         "http_user_agent", "ja4h", "ja4h_r", "ja4h_ro", "ja4t", "ja4ts", "ja4l_c", "ja4l_s", "ja4l_rtt_ms",
-        "ja4l_client_ttl",
+        "ja4l_client_ttl", "labels",
     ]
     static let tcpFacts: Set = ["ja4t", "ja4ts", "ja4l_c", "ja4l_s", "ja4l_rtt_ms", "ja4l_client_ttl"]
     static let endpoints: Set = ["src_ip", "src_port", "dst_ip", "dst_port", "transport", "community_id"]
@@ -30,8 +30,10 @@ import Testing
         "tls_version", "sni", "alpn", "ja3", "ja3_full", "ja4", "ja4_r", "ja4_o", "ja4_ro", "raw_ciphers",
         "raw_extensions", "ja4t", "ja4l_c", "ja4l_rtt_ms", "ja4l_client_ttl", "resumption",
     ]
-    /// Which fields each event type may carry ("events" column of the table).
-    static let allowed: [EventType: Set<String>] = [
+    /// Which fields each event type may carry ("events" column of the table); `labels` on any traffic event
+    /// (the embedded label set is on by default).
+    static let allowed: [EventType: Set<String>] = allowedOwnFields.mapValues { $0.union(["labels"]) }
+    static let allowedOwnFields: [EventType: Set<String>] = [
         .tlsClientHello: endpoints.union(clientFields).union(["ech"]),
         .tlsSession: endpoints.union(clientFields).union([
             "alpn_selected", "ja3s", "ja3s_full", "ja4s", "ja4s_r", "ja4ts", "ja4l_s", "resumption_accepted", "hrr",

@@ -181,6 +181,17 @@ import Testing
             GoldenRecord.withoutAddedFields(#"transport="tcp" community_id="1:A/Qj=" sni="x""#, json: false)
                 == #"transport="tcp" sni="x""#
         )
+        // Labels: quotes, brackets and commas inside them, and a field after them, are handled.
+        #expect(
+            GoldenRecord.withoutAddedFields(
+                #"{"hrr":false,"labels":["a \"b\" [l]","c, d [m]"],"chain":[]}"#,
+                json: true
+            ) == #"{"hrr":false,"chain":[]}"#
+        )
+        #expect(
+            GoldenRecord.withoutAddedFields(#"hrr="false" labels="a \"b\" [l\]; c, d [m\]" x="1""#, json: false)
+                == #"hrr="false" x="1""#
+        )
     }
 
     /// Where `now` first departs from `recorded`, with both versions of that line.

@@ -55,7 +55,9 @@ say "completions for bash, zsh and fish"
 
 install -m 0644 README.md LICENSE NOTICE "$target/share/doc/tlsprint/"
 install -m 0644 docs/*.md "$target/share/doc/tlsprint/docs/"
-say "$target/share/doc/tlsprint: README.md LICENSE NOTICE docs/$(cd docs && echo *.md | sed 's/ / docs\//g')"
+install -d "$target/share/doc/tlsprint/LICENSES"
+install -m 0644 LICENSES/*.txt "$target/share/doc/tlsprint/LICENSES/"
+say "$target/share/doc/tlsprint: README.md LICENSE NOTICE LICENSES/ docs/$(cd docs && echo *.md | sed 's/ / docs\//g')"
 
 sed -e "s#/usr/bin/tlsprint#$prefix/bin/tlsprint#g" \
     -e "s#/usr/share/doc/tlsprint#$prefix/share/doc/tlsprint#g" \

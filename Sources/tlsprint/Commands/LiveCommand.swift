@@ -14,10 +14,11 @@ struct LiveCommand: ParsableCommand {
             CAP_NET_ADMIN for promiscuous mode); --user drops to an unprivileged user once the capture is \
             open. A network output that cannot deliver says so on stderr (the first failure, then at most a \
             line a minute), also with --quiet. --metrics-listen serves the same counters, and per-output ones, \
-            as Prometheus metrics at /metrics, updated every second. Exit status: 0 after SIGINT/SIGTERM, 64 for a bad filter or \
-            option, 66 when a TLS certificate, key or CA file cannot be read, 69 when the interface cannot be \
-            opened, 73 when a file output cannot be created or --metrics-listen cannot listen (address in use or \
-            not on this host), 74 when another output cannot be opened, 77 when permission is denied (also a \
+            as Prometheus metrics at /metrics, updated every second. Exit status: 0 after SIGINT/SIGTERM, 64 for a \
+            bad filter or option, 65 when a --labels list is not CSV or has no recognisable columns, 66 when a \
+            TLS certificate, key or CA file or a --labels list cannot be read, 69 when the interface cannot be \
+            opened, 73 when a file output cannot be created or --metrics-listen cannot listen (address in use \
+            or not on this host), 74 when another output cannot be opened, 77 when permission is denied (also a \
             privileged --metrics-listen port).
             """
     )

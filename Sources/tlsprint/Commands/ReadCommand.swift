@@ -13,10 +13,11 @@ struct ReadCommand: ParsableCommand {
             Several files go through one sensor in the order given, as if concatenated. Network outputs get up \
             to --drain-timeout seconds at exit to deliver what is queued; events they did not deliver are \
             counted on stderr, even with --quiet. Exit status: 0 on success; 130 or 143 after SIGINT or \
-            SIGTERM (the summary covers what was read); 66 when a file is missing, unreadable or a directory; \
-            65 when a capture is corrupt or truncated (everything before the damage is processed) or not a \
-            capture; 64 for a bad filter or option; 73 when a file output cannot be created; 74 when output \
-            fails or any event was not delivered. When several apply, the first in this order wins.
+            SIGTERM (the summary covers what was read); 66 when a file (capture or --labels list) is missing, \
+            unreadable or a directory; 65 when a capture is corrupt or truncated (everything before the damage \
+            is processed) or not a capture, or a --labels list is not CSV or has no recognisable columns; 64 \
+            for a bad filter or option; 73 when a file output cannot be created; 74 when output fails or any \
+            event was not delivered. When several apply, the first in this order wins.
             """
     )
 

@@ -43,6 +43,17 @@ struct SensorOptions: ParsableArguments {
     @Option(help: "Seed of every event's Community ID, 0-65535 (default 0). Env: TLSPRINT_COMMUNITY_ID_SEED.")
     var communityIDSeed: Int?
 
+    @Option(
+        name: .customLong("labels"),
+        help: ArgumentHelp(
+            "Label list (CSV: FoxIO's ja4plus-mapping format, Salesforce's HASSH list, or fingerprint,label[,kind]); "
+                + "repeatable. Matching events get labels. The built-in Salesforce JA3/HASSH set is on unless "
+                + "'none' is given. Env: TLSPRINT_LABELS (comma-separated).",
+            valueName: "file"
+        )
+    )
+    var labels: [String] = []
+
     func validate() throws {
         if let memcap, memcap < 1 { throw ValidationError("--memcap must be at least 1 (MiB)") }
         if let dedupTTL, dedupTTL < 0 { throw ValidationError("--dedup-ttl must be 0 or more, not \(dedupTTL)") }
@@ -115,6 +126,7 @@ struct SensorOptions: ParsableArguments {
             }
             configuration.communityIDSeed = UInt16(seed)
         }
+        configuration.labels = try LabelLoading.index(flags: labels, environment: environment)
         return configuration
     }
 }
