@@ -13,7 +13,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PACKET_LINKS = [0, 1, 9, 101, 105, 108, 113, 228, 229, 276, 12, 14, 147]
 SENSOR_LINKS = [1, 101, 113, 276, 0, 228, 229, 9, 105, 108]
 MAX_LEN = {"pcap": 65536, "sensor": 65536, "packet": 4096, "assembler": 16384, "clienthello": 4096,
-           "serverhello": 4096, "certificate": 16384, "quic": 4096, "dtls": 16384, "ssh": 16384, "http": 16384}
+           "serverhello": 4096, "certificate": 16384, "quic": 4096, "dtls": 16384, "ssh": 16384, "http": 16384,
+           "labels": 16384}
 # Hand-written HTTP/1.x client streams for the committed `http` seeds: keep-alive with bodies (length, chunked
 # with an extension and a trailer), pipelining, obs-fold, bare LF, cookies, CONNECT followed by TLS bytes.
 HTTP_SEEDS = [
@@ -284,6 +285,9 @@ def shared(corpus, out):
         if "foxio" in path:
             http_seeds(out, capture_frames(data))
     frame_seeds(out, frames, 400)
+    # Label lists as users load them (FoxIO's mapping, the Salesforce lists): run-time seeds only.
+    for path in sorted(glob.glob(os.path.join(corpus, "labels", "*.csv"))):
+        write(out, "labels", open(path, "rb").read())
 
 
 if __name__ == "__main__":

@@ -14,9 +14,11 @@ shared="${TLSPRINT_SHARED:-$root/../shared}"
 jobs="${FUZZ_JOBS:-$(nproc)}"
 start=$(date +%s)
 
-"$root/Fuzz/build.sh" 2>&1 | grep -vE "ld.gold: warning: Cannot export local symbol|dependency '.*' is not used" \
-    || true
-if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "fuzz build failed" >&2; exit 2; fi
+# No `|| true` after the pipeline: under pipefail it would run on a failed build and reset PIPESTATUS, and the
+# stale executables of the last good build would be fuzzed instead.
+"$root/Fuzz/build.sh" 2>&1 | grep -vE "ld.gold: warning: Cannot export local symbol|dependency '.*' is not used"
+build_status=${PIPESTATUS[0]}
+if [ "$build_status" -ne 0 ]; then echo "fuzz build failed" >&2; exit 2; fi
 built=$(date +%s)
 
 targets=("$@")
@@ -32,7 +34,7 @@ fi
 max_len() {
     case "$1" in
         pcap | sensor) echo 65536 ;;
-        assembler | certificate | ssh | http) echo 16384 ;;
+        assembler | certificate | ssh | http | labels) echo 16384 ;;
         *) echo 4096 ;;
     esac
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TLSPrintEvent
 import TLSPrintSensor
+import TLSPrintTestSupport
 import Testing
 
 /// Replays every fuzzer finding (Tests/Fixtures/regressions/) and every committed fuzz seed (Fuzz/Corpus/)
@@ -24,6 +25,7 @@ struct HostileRegressionTests {
         case "sensor": return { FuzzHarness.sensor($0) }
         case "ssh": return { FuzzHarness.ssh($0) }
         case "http": return { FuzzHarness.http($0) }
+        case "labels": return { FuzzHarness.labels($0) }
         default: return nil
         }
     }
@@ -69,5 +71,23 @@ struct HostileRegressionTests {
         let pcaps = Self.files(in: "Fuzz/Corpus/pcap")
         let packets = try pcaps.map { FuzzHarness.pcap(Array(try Data(contentsOf: $0))).packets }
         #expect(packets.allSatisfy { $0 > 0 })
+        let labelSeeds = Self.files(in: "Fuzz/Corpus/labels")
+        try #require(labelSeeds.count == 3)
+        let rows = try labelSeeds.map { FuzzHarness.labels(Array(try Data(contentsOf: $0))) }
+        // plain.csv 8 rows; foxio-style.csv 5 (the ja4tscan-only row gives none); hassh-style.csv 1.
+        #expect(rows.sorted() == [1, 5, 8])
+    }
+
+    /// The harness's checks (every one-cell row labels an event carrying its value) on the real lists.
+    @Test("the label harness holds on the shared label lists")
+    func sharedLabelLists() throws {
+        guard let shared = SharedCorpus.root else { return }
+        let folder = shared.appendingPathComponent("labels")
+        let lists = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }
+        #expect(lists.count == 3)
+        for name in lists {
+            let rows = FuzzHarness.labels(Array(try Data(contentsOf: folder.appendingPathComponent(name))))
+            #expect(rows > 0, "\(name)")
+        }
     }
 }
