@@ -1,6 +1,7 @@
 import TLSPrintCore
 import TLSPrintEvent
 import TLSPrintLabels
+import TLSPrintTestSupport
 import Testing
 
 /// The matching rule of shared/spec/events.md "Labels": each row is one conjunction of its filled cells, on
@@ -47,20 +48,7 @@ import Testing
     static let time = CaptureTimestamp(nanoseconds: 0)
 
     static func client(ja4: String, ja3: String = "", ja4t: String? = nil) -> ClientFingerprints {
-        ClientFingerprints(
-            serverName: [],
-            alpn: [],
-            ja3: ja3,
-            ja3Full: "",
-            ja4: ja4,
-            ja4Raw: "",
-            ja4Original: "",
-            ja4RawOriginal: "",
-            rawCiphers: "",
-            rawExtensions: "",
-            ja4t: ja4t,
-            resumption: []
-        )
+        .synthetic(ja3: ja3, ja4: ja4, ja4t: ja4t)
     }
 
     static func hello(_ client: ClientFingerprints) -> Event {

@@ -1,5 +1,6 @@
 import TLSPrintCore
 import TLSPrintEvent
+import TLSPrintTestSupport
 
 /// Made-up events for the bound tests: only the fields the summary reads are meaningful.
 enum SyntheticEvents {
@@ -14,20 +15,7 @@ enum SyntheticEvents {
                 transport: .tcp
             ),
             tlsVersion: "TLS 1.3",
-            client: ClientFingerprints(
-                serverName: Array(sni.utf8),
-                alpn: [],
-                ja3: "ja3-" + ja4,
-                ja3Full: "",
-                ja4: ja4,
-                ja4Raw: "",
-                ja4Original: "",
-                ja4RawOriginal: "",
-                rawCiphers: "",
-                rawExtensions: "",
-                ja4t: nil,
-                resumption: []
-            ),
+            client: .synthetic(ja3: "ja3-" + ja4, ja4: ja4, serverName: Array(sni.utf8)),
             latency: LatencyFields(),
             ech: false
         )

@@ -24,18 +24,11 @@ import Testing
 
     /// The summary's JSON read by Python's json module (an independent parser), re-serialised for Foundation.
     static func parsedByPython(_ output: [UInt8]) throws -> [String: Any]? {
-        guard
-            let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
-                FileManager.default.isExecutableFile(atPath: $0)
-            })
-        else {
-            print("skipping JSON validation: python3 not found")
-            return nil
-        }
+        guard let python = TLSPrintBinary.python3() else { return nil }
         let input = try TLSPrintBinary.temporaryFile(output, suffix: ".json")
         defer { try? FileManager.default.removeItem(at: input) }
         let script = "import json, sys; print(json.dumps(json.loads(sys.stdin.read())))"
-        let result = try TLSPrintBinary.run(URL(fileURLWithPath: python), ["-c", script], stdin: input.path)
+        let result = try TLSPrintBinary.run(python, ["-c", script], stdin: input.path)
         #expect(result.status == 0, "python3 json.loads failed: \(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any]
     }

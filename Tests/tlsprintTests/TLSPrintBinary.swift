@@ -22,6 +22,15 @@ enum TLSPrintBinary {
     }()
 
     /// The binary, or nil after recording why (an issue under CI, a printed skip otherwise).
+    /// python3, an independent JSON parser for the tests that check our JSON; nil (after saying so) when absent.
+    static func python3() -> URL? {
+        let path = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+        if path == nil { print("skipping JSON validation: python3 not found") }
+        return path.map { URL(fileURLWithPath: $0) }
+    }
+
     static func require() -> URL? {
         if let url { return url }
         let message = "tlsprint binary not found: run `swift build --build-tests` first or set TLSPRINT_BINARY"
@@ -105,17 +114,10 @@ enum PythonJSONLines {
 
     /// Each line as `[event, node, ja4, src_port, sni]`, or nil when python3 is absent.
     static func parse(_ output: [UInt8]) throws -> [[Any]]? {
-        guard
-            let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
-                FileManager.default.isExecutableFile(atPath: $0)
-            })
-        else {
-            print("skipping JSON validation: python3 not found")
-            return nil
-        }
+        guard let python = TLSPrintBinary.python3() else { return nil }
         let input = try TLSPrintBinary.temporaryFile(output, suffix: ".jsonl")
         defer { try? FileManager.default.removeItem(at: input) }
-        let result = try TLSPrintBinary.run(URL(fileURLWithPath: python), ["-c", script], stdin: input.path)
+        let result = try TLSPrintBinary.run(python, ["-c", script], stdin: input.path)
         #expect(result.status == 0, "python3 json.loads failed: \(result.stderr)")
         let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout))
         return try #require(parsed as? [[Any]])

@@ -24,13 +24,7 @@ struct ReadCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var sensor: SensorOptions
 
-    @Option(
-        help: """
-            BPF filter (pcap-filter(7)): only packets it accepts are read, as with tcpdump -r FILE EXPR. \
-            Env: TLSPRINT_BPF.
-            """
-    )
-    var bpf: String?
+    @OptionGroup var input: FileInputOptions
 
     @Flag(
         help: """
@@ -40,22 +34,9 @@ struct ReadCommand: ParsableCommand {
     )
     var withSource = false
 
-    @Argument(help: "Capture files (pcap or pcapng); '-' reads standard input.")
-    var files: [String]
-
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one capture file, or '-' for stdin") }
-    }
-
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        var filter: PacketFilter?
-        if let bpf = bpf ?? Environment.string("TLSPRINT_BPF", in: environment) {
-            do { filter = try PacketFilter(expression: bpf) } catch {
-                StandardError.line("tlsprint: \(error)")
-                throw ExitCode(ExitStatus.usage.rawValue)
-            }
-        }
+        let filter = try input.filter(environment: environment)
         let configuration = try sensor.configuration(environment: environment, defaultDedupTTL: 0)
         let pipeline = Pipeline(
             configuration: configuration,
@@ -67,7 +48,7 @@ struct ReadCommand: ParsableCommand {
             filter: filter,
             withSource: try withSource || Environment.flag("TLSPRINT_WITH_SOURCE", in: environment) == true
         )
-        let status = pipeline.read(files: files)
+        let status = pipeline.read(files: input.files)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

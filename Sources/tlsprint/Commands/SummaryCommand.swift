@@ -34,31 +34,15 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Rows shown per table (default 10). Env: TLSPRINT_SUMMARY_TOP.")
     var top: Int?
 
-    @Option(
-        help: """
-            BPF filter (pcap-filter(7)): only packets it accepts are read, as with tcpdump -r FILE EXPR. \
-            Env: TLSPRINT_BPF.
-            """
-    )
-    var bpf: String?
-
-    @Argument(help: "Capture files (pcap or pcapng); '-' reads standard input.")
-    var files: [String]
+    @OptionGroup var input: FileInputOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one capture file, or '-' for stdin") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        var filter: PacketFilter?
-        if let bpf = bpf ?? Environment.string("TLSPRINT_BPF", in: environment) {
-            do { filter = try PacketFilter(expression: bpf) } catch {
-                StandardError.line("tlsprint: \(error)")
-                throw ExitCode(ExitStatus.usage.rawValue)
-            }
-        }
+        let filter = try input.filter(environment: environment)
         let format = try outputFormat ?? Environment.value("TLSPRINT_SUMMARY_FORMAT", in: environment) ?? .table
         let rows = try top ?? Environment.integer("TLSPRINT_SUMMARY_TOP", in: environment) ?? 10
         guard rows >= 1 else { throw ValidationError("TLSPRINT_SUMMARY_TOP must be at least 1") }
@@ -68,7 +52,7 @@ struct SummaryCommand: ParsableCommand {
             format: format,
             top: rows
         )
-        let status = run.summarise(files: files)
+        let status = run.summarise(files: input.files)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }
