@@ -30,42 +30,10 @@ if [[ -z $tlsprint ]]; then
 fi
 [[ -x $tlsprint ]] || { say "FAIL: no tlsprint binary at $tlsprint"; exit 1; }
 
-id=$$
-net=$((id % 250 + 1))
-server_ns="tlsprint-srv-$id"
-client_ns="tlsprint-cli-$id"
-server_if="tpS$id"
-client_if="tpC$id"
-server_ip="10.200.$net.1"
-client_ip="10.200.$net.2"
-work=$(mktemp -d /tmp/tlsprint-e2e.XXXXXX)
-pids=()
-
-cleanup() {
-    local status=$?
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    ip netns del "$server_ns" 2>/dev/null || true
-    ip netns del "$client_ns" 2>/dev/null || true
-    if [[ $status -ne 0 && -d $work ]]; then say "artifacts kept in $work"; else rm -rf "$work"; fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-in_server() { ip netns exec "$server_ns" "$@"; }
-in_client() { ip netns exec "$client_ns" "$@"; }
-
-ip netns add "$server_ns"
-ip netns add "$client_ns"
-ip link add "$server_if" type veth peer name "$client_if"
-ip link set "$server_if" netns "$server_ns"
-ip link set "$client_if" netns "$client_ns"
-in_server ip addr add "$server_ip/24" dev "$server_if"
-in_client ip addr add "$client_ip/24" dev "$client_if"
-for ns in "$server_ns" "$client_ns"; do ip -n "$ns" link set lo up; done
-in_server ip link set "$server_if" up
-in_client ip link set "$client_if" up
+# shellcheck source=scripts/live/client-server.sh
+source "$root/scripts/live/client-server.sh"
+client_server_pair e2e 200
+client_server_up
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=e2e.tlsprint.test" \
     -addext "subjectAltName=DNS:e2e.tlsprint.test" -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null

@@ -44,48 +44,16 @@ if [[ -z $tlsprint ]]; then
 fi
 [[ -x $tlsprint ]] || fail "no tlsprint binary at $tlsprint"
 
-id=$$
-net=$((id % 250 + 1))
-server_ns="tlsprint-msrv-$id"
-client_ns="tlsprint-mcli-$id"
-server_if="tmS$id"
-client_if="tmC$id"
-server_ip="10.201.$net.1"
-client_ip="10.201.$net.2"
+# shellcheck source=scripts/live/client-server.sh
+source "$root/scripts/live/client-server.sh"
+client_server_pair metrics 201
 port=9464
-work=$(mktemp -d /tmp/tlsprint-metrics.XXXXXX)
-pids=()
-
-cleanup() {
-    local status=$?
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    ip netns del "$server_ns" 2>/dev/null || true
-    ip netns del "$client_ns" 2>/dev/null || true
-    if [[ ($status -ne 0 || -n ${KEEP_ARTIFACTS:-}) && -d $work ]]; then say "artifacts kept in $work"; else rm -rf "$work"; fi
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-in_server() { ip netns exec "$server_ns" "$@"; }
-in_client() { ip netns exec "$client_ns" "$@"; }
-
-ip netns add "$server_ns"
-ip netns add "$client_ns"
-ip link add "$server_if" type veth peer name "$client_if"
-ip link set "$server_if" netns "$server_ns"
-ip link set "$client_if" netns "$client_ns"
-in_server ip addr add "$server_ip/24" dev "$server_if"
-in_client ip addr add "$client_ip/24" dev "$client_if"
-for ns in "$server_ns" "$client_ns"; do ip -n "$ns" link set lo up; done
 # No IPv6 on the veth: its multicast reports and router solicitations would come before tlsprint opens the
 # capture (tcpdump, started first, would count them) or at any time after. Then only the clients' ARP and TCP
 # cross the link, all after both captures are up.
 in_server sysctl -qw "net.ipv6.conf.$server_if.disable_ipv6=1"
 in_client sysctl -qw "net.ipv6.conf.$client_if.disable_ipv6=1"
-in_server ip link set "$server_if" up
-in_client ip link set "$client_if" up
+client_server_up
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=metrics.tlsprint.test" \
     -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
