@@ -4,16 +4,36 @@ import Prometheus
 
 /// Answers one HTTP/1.x connection: `GET` or `HEAD /metrics` (a query string is ignored) with the registry
 /// rendered, 405 for another method on `/metrics`, 404 for any other path. Request bodies are dropped as they
-/// arrive; nothing from a request is kept past its head.
+/// arrive; nothing from a request is kept past its head. A request not complete within `requestTimeout` of the
+/// connection opening (or of the previous answer) ends the connection.
 final class MetricsRequestHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
     private let registry: PrometheusCollectorRegistry
+    private let requestTimeout: TimeAmount
     private var head: HTTPRequestHead?
+    private var deadline: Scheduled<Void>?
 
-    init(registry: PrometheusCollectorRegistry) {
+    init(registry: PrometheusCollectorRegistry, requestTimeout: TimeAmount) {
         self.registry = registry
+        self.requestTimeout = requestTimeout
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        armDeadline(context: context)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = nil
+    }
+
+    /// (Re)starts the time the next request has to arrive in.
+    private func armDeadline(context: ChannelHandlerContext) {
+        deadline?.cancel()
+        let channel = context.channel
+        deadline = context.eventLoop.scheduleTask(in: requestTimeout) { channel.close(promise: nil) }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -25,7 +45,10 @@ final class MetricsRequestHandler: ChannelInboundHandler {
         case .end:
             guard let head else { return }
             self.head = nil
+            deadline?.cancel()
+            deadline = nil
             respond(to: head, context: context)
+            if head.isKeepAlive { armDeadline(context: context) }
         }
     }
 

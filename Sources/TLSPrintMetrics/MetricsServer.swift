@@ -10,13 +10,16 @@ import Synchronization
 /// Bounded on every axis a client controls: at most ``maximumConnections`` at once (more are closed as they
 /// are accepted), request heads of at most 8 KiB in at most 64 fields (else 400 and close), bodies discarded
 /// as they arrive, pipelined requests answered one at a time (NIO stops reading meanwhile), and a connection
-/// with nothing to read for ``idleTimeout`` closed. One event-loop thread serves it all; the capture
+/// with nothing to read for ``idleTimeout`` closed, as is one whose request is not complete ``requestTimeout``
+/// after the connection opened or the last answer went out (a client trickling bytes cannot hold a slot). One event-loop thread serves it all; the capture
 /// thread never waits for it.
 package final class MetricsServer {
     /// Connections served at once.
     package static let maximumConnections = 16
     /// A connection that sends nothing for this long is closed.
     package static let idleTimeout = TimeAmount.seconds(10)
+    /// A request must arrive whole within this long of the connection opening or of the previous answer.
+    package static let requestTimeout = Duration.seconds(10)
     /// The `Content-Type` of the text exposition format.
     package static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
@@ -29,9 +32,16 @@ package final class MetricsServer {
     /// Binds `address` and starts serving `registry`.
     /// - Throws: ``MetricsServerError`` with the errno of a failed bind (in use, not an address of this host,
     ///   permission denied) or without one when the host does not resolve.
-    package init(address: MetricsListenAddress, registry: PrometheusCollectorRegistry) throws(MetricsServerError) {
+    package init(
+        address: MetricsListenAddress,
+        registry: PrometheusCollectorRegistry,
+        requestTimeout: Duration = MetricsServer.requestTimeout
+    ) throws(MetricsServerError) {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let slots = ConnectionSlots(limit: Self.maximumConnections)
+        let requestTime = TimeAmount.nanoseconds(
+            requestTimeout.components.seconds * 1_000_000_000 + requestTimeout.components.attoseconds / 1_000_000_000
+        )
         let limits = Self.decoderLimits
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 32)
@@ -48,7 +58,7 @@ package final class MetricsServer {
                         withEncoderConfiguration: HTTPResponseEncoder.Configuration(),
                         withDecoderLimitConfiguration: limits
                     )
-                    try pipeline.addHandler(MetricsRequestHandler(registry: registry))
+                    try pipeline.addHandler(MetricsRequestHandler(registry: registry, requestTimeout: requestTime))
                 }
             }
         do {

@@ -74,6 +74,39 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(3), "closed, not left to the 5 s read timeout")
     }
 
+    /// A client that trickles its request a byte at a time, never idle for the idle timeout, still loses the
+    /// connection when the request is not whole by the request deadline; one that finishes in time is served.
+    @Test func aTrickledRequestIsCutAtTheRequestDeadline() throws {
+        let metrics = SensorMetrics(version: "0.1.0", commit: "unknown", outputs: ["-"])
+        let server = try MetricsServer(
+            address: MetricsListenAddress(host: "127.0.0.1", port: 0),
+            registry: metrics.registry,
+            requestTimeout: .seconds(1)
+        )
+        defer { server.close() }
+        let slow = try #require(HTTPProbe(port: server.boundAddress.port))
+        let started = ContinuousClock.now
+        var sent = 0
+        for byte in "GET /metrics HTTP/1.1\r\nHost: x\r\nX-Slow: " + String(repeating: "a", count: 40) {
+            guard slow.send(String(byte)) else { break }
+            sent += 1
+            Thread.sleep(forTimeInterval: 0.1)
+            if ContinuousClock.now - started > .seconds(4) { break }
+        }
+        let cut = ContinuousClock.now - started
+        #expect(cut < .seconds(3), "the connection stayed open \(cut) while the request trickled in")
+        #expect(sent < 40)
+        #expect(slow.readAll().isEmpty)
+
+        let prompt = try #require(HTTPProbe(port: server.boundAddress.port))
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(prompt.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"))
+        // Keep-alive: the first answer re-arms the deadline, and a second request within it is served too.
+        Thread.sleep(forTimeInterval: 0.7)
+        #expect(prompt.send("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+        #expect(prompt.readAll().components(separatedBy: "HTTP/1.1 200 OK").count == 3)
+    }
+
     @Test func keepAliveServesSeveralRequestsOnOneConnection() throws {
         let (server, _) = try Self.start()
         defer { server.close() }
