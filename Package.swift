@@ -17,6 +17,14 @@ let edge: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
     releaseSpeed,
 ]
+// The CLI mixes Foundation with Glibc's structs (stat, timespec). Swift 6.3 picks the module that "defines" such a
+// struct among the Clang modules that declare it (Glibc, CoreFoundation, CDispatch) differently from one build to
+// the next, and MemberImportVisibility then demands an import of whichever it picked: a fresh build failed on
+// code an incremental build had accepted. The executable therefore builds without that one feature.
+let cli: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    releaseSpeed,
+]
 
 let package = Package(
     name: "tlsprint",
@@ -130,7 +138,7 @@ let package = Package(
                 "TLSPrintMetrics", "TLSPrintSummary", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: edge
+            swiftSettings: cli
         ),
         .testTarget(name: "TLSPrintCoreTests", dependencies: ["TLSPrintCore"], swiftSettings: edge),
         .testTarget(

@@ -1,7 +1,4 @@
 import ArgumentParser
-// The release build (whole-module) finds `stat` and its fields through CoreFoundation's Glibc overlay and asks for
-// this import (MemberImportVisibility); the debug build does not.
-import CoreFoundation
 import Foundation
 import Glibc
 import TLSPrintLabels
